@@ -1,0 +1,141 @@
+/**
+ * Seeded synthetic city networks for benchmarks: a grid of stops (spacing in metres) crossed by
+ * bus lines along rows and columns and faster metro lines on every k-th row/column, both ways,
+ * with peak and off-peak headways from 05:30 to 23:30. Deterministic for a given seed.
+ */
+import type { NetworkInput, TripInput } from '../src/core/input.js';
+
+export interface CityOptions {
+  /** Grid side: side × side stops. */
+  side: number;
+  spacingMetres: number;
+  /** A bus line on every `busEvery`-th row and column (0 = none). */
+  busEvery: number;
+  /** A metro line on every `metroEvery`-th row and column, stopping every `metroStopEvery` cells. */
+  metroEvery: number;
+  metroStopEvery: number;
+  busHeadway: [peak: number, offPeak: number];
+  metroHeadway: [peak: number, offPeak: number];
+  days: number;
+}
+
+/** ~250k stop events a day: the size of a big-city metro. */
+export const METRO_SIZED: CityOptions = {
+  side: 60,
+  spacingMetres: 600,
+  busEvery: 0,
+  metroEvery: 6,
+  metroStopEvery: 2,
+  busHeadway: [600, 900],
+  metroHeadway: [180, 360],
+  days: 3,
+};
+
+/** Tens of thousands of stops, buses and metro: a city. */
+export const CITY_SIZED: CityOptions = {
+  side: 150,
+  spacingMetres: 400,
+  busEvery: 3,
+  metroEvery: 15,
+  metroStopEvery: 3,
+  busHeadway: [600, 1200],
+  metroHeadway: [180, 420],
+  days: 3,
+};
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
+  const rnd = mulberry32(seed);
+  const stops: NetworkInput['stops'] = [];
+  const dLat = o.spacingMetres / 111_320;
+  const dLon = o.spacingMetres / (111_320 * Math.cos((39.9 * Math.PI) / 180));
+  for (let y = 0; y < o.side; y++)
+    for (let x = 0; x < o.side; x++)
+      stops.push({ id: `syn:s${y}_${x}`, feed: 0, name: `S${y}-${x}`, lat: 39.5 + y * dLat, lon: 116.0 + x * dLon, locationType: 0, parent: -1 });
+  const routes: NetworkInput['routes'] = [];
+  const trips: TripInput[] = [];
+  const days = new Uint8Array(o.days).fill(1);
+  const services = [{ id: 'syn:all', days }];
+
+  const addLine = (cells: number[], type: number, secondsPerCell: number, headway: [number, number]) => {
+    if (cells.length < 2) return;
+    const r = routes.length;
+    routes.push({ id: `syn:r${r}`, feed: 0, shortName: `${type === 1 ? 'M' : 'B'}${r}`, longName: '', type });
+    for (const dir of [cells, [...cells].reverse()]) {
+      const n = dir.length;
+      const hop = dir.map((_, i) => (i === 0 ? 0 : Math.round(secondsPerCell * (0.85 + 0.3 * rnd()))));
+      let t = 5.5 * 3600 + Math.floor(rnd() * headway[0]);
+      while (t < 23.5 * 3600) {
+        const peak = (t >= 7 * 3600 && t < 9.5 * 3600) || (t >= 17 * 3600 && t < 19.5 * 3600);
+        const arrivals = new Int32Array(n);
+        const departures = new Int32Array(n);
+        let c = t;
+        for (let i = 0; i < n; i++) {
+          c += hop[i];
+          arrivals[i] = c;
+          const dwell = i === 0 || i === n - 1 ? 0 : 20;
+          c += dwell;
+          departures[i] = c;
+        }
+        trips.push({
+          id: `syn:t${trips.length}`,
+          route: r,
+          service: 0,
+          headsign: '',
+          shape: -1,
+          stops: Int32Array.from(dir),
+          arrivals,
+          departures,
+          pickup: new Uint8Array(n),
+          dropOff: new Uint8Array(n),
+        });
+        t += peak ? headway[0] : headway[1];
+      }
+    }
+  };
+
+  const cell = (y: number, x: number) => y * o.side + x;
+  const range = (n: number, step: number) => Array.from({ length: Math.floor((n - 1) / step) + 1 }, (_, i) => i * step);
+  const busSec = (o.spacingMetres / 1000 / 18) * 3600; // 18 km/h with stops
+  const metroSec = ((o.spacingMetres * o.metroStopEvery) / 1000 / 35) * 3600;
+  if (o.busEvery > 0)
+    for (let k = 0; k < o.side; k += o.busEvery) {
+      addLine(range(o.side, 1).map((x) => cell(k, x)), 3, busSec, o.busHeadway);
+      addLine(range(o.side, 1).map((y) => cell(y, k)), 3, busSec, o.busHeadway);
+    }
+  // metro rows/columns on multiples of the stop spacing so crossing lines share a station
+  const first = Math.floor(o.metroEvery / 2 / o.metroStopEvery) * o.metroStopEvery;
+  for (let k = first; k < o.side; k += o.metroEvery) {
+    addLine(range(o.side, o.metroStopEvery).map((x) => cell(k, x)), 1, metroSec, o.metroHeadway);
+    addLine(range(o.side, o.metroStopEvery).map((y) => cell(y, k)), 1, metroSec, o.metroHeadway);
+  }
+  return {
+    firstDate: '2026-11-23',
+    dayCount: o.days,
+    feeds: [{ name: 'syn', timezone: 'Asia/Shanghai', startDate: '2026-11-23', endDate: '2026-11-25' }],
+    stops,
+    routes,
+    trips,
+    services,
+    transfers: [],
+    pathways: [],
+    shapes: [],
+  };
+}
+
+/** Stop events on one service day (arrivals + departures counted once per stop time). */
+export function stopEvents(n: NetworkInput): number {
+  let e = 0;
+  for (const t of n.trips) e += t.stops.length;
+  return e;
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * `jjj` — the command line. Commands: plan, stops, import. Run `jjj help` for usage.
+ * Exit status: 0 ok, 1 failure (feed unusable, internal), 2 bad usage or unknown place.
+ */
+import { parseArgs } from 'node:util';
+import { runPlan } from './plan.js';
+import { runStops } from './stops.js';
+import { runImport } from './import.js';
+import { UsageError } from './common.js';
+
+const USAGE = `jjj — Jing-Jin-Ji multimodal routing
+
+Usage:
+  jjj plan [--feeds PATH ...] [--db FILE] --from PLACE --to PLACE (--depart TIME | --arrive TIME)
+           [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
+           [--transfer-slack SECONDS] [--json]
+  jjj plan [--feeds PATH ...] --batch FILE.csv      (header from,to,depart or from,to,arrive)
+  jjj stops QUERY [--feeds PATH ...] [--json]
+  jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)
+
+PLACE  a stop id (feed:stop_id, or a bare stop_id unique across feeds), an exact stop name in any
+       language of the feed, or lat,lon. A station stands for all its platforms.
+TIME   local date-time in the feed's zone (2026-11-24T08:00) or with an offset (…+08:00).
+Without --feeds the bundled region (data/gtfs/*) is used.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'plan':
+      return runPlan(rest);
+    case 'stops':
+      return runStops(rest);
+    case 'import':
+      return runImport(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`jjj: unknown command "${command}"\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+void parseArgs; // (each command parses its own flags with node:util parseArgs)
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`jjj: ${err.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`jjj: ${msg}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,252 @@
+/**
+ * Journeys (indices and instants) → itineraries (names, ISO times, GeoJSON geometry): the JSON
+ * shape of `jjj plan --json` and `GET /api/plan`.
+ */
+import type { Network } from './network.js';
+import type { Place } from './places.js';
+import { MODE_NAMES, modeOfRouteType } from './query.js';
+import type { Journey, Leg } from './raptor.js';
+import { formatGtfsTime, formatIso } from './time.js';
+import { distanceMetres } from './walk.js';
+
+export interface PlaceOut {
+  id: string | null;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export interface LineString {
+  type: 'LineString';
+  /** [lon, lat] pairs. */
+  coordinates: [number, number][];
+}
+
+export interface StopCall extends PlaceOut {
+  arrival: string;
+  departure: string;
+}
+
+export interface LegOut {
+  /** WALK, or the vehicle mode in capitals: RAIL, SUBWAY, BUS, FERRY, TRAM, … */
+  mode: string;
+  from: PlaceOut;
+  to: PlaceOut;
+  departure: string;
+  arrival: string;
+  durationSeconds: number;
+  distanceMetres?: number;
+  routeId?: string;
+  routeName?: string;
+  routeShortName?: string;
+  routeLongName?: string;
+  routeType?: number;
+  agencyName?: string;
+  tripId?: string;
+  /** Frequency-based trips: the instance's first departure (`HH:MM:SS`) and headway. */
+  tripStartTime?: string;
+  headwaySeconds?: number;
+  exactTimes?: boolean;
+  headsign?: string;
+  serviceDate?: string;
+  intermediateStops?: StopCall[];
+  geometry: LineString;
+}
+
+export interface Itinerary {
+  departure: string;
+  arrival: string;
+  durationSeconds: number;
+  transfers: number;
+  walkSeconds: number;
+  legs: LegOut[];
+}
+
+/** An itinerary with the instants it was built from (for sorting and filtering). */
+export interface Described {
+  itinerary: Itinerary;
+  departure: number;
+  arrival: number;
+  vehicles: number;
+}
+
+function stopOut(net: Network, s: number): PlaceOut {
+  const st = net.input.stops[s];
+  return { id: st.id, name: st.name, lat: st.lat, lon: st.lon };
+}
+
+function placeOut(place: Place): PlaceOut {
+  if (place.kind === 'point') return { id: null, name: place.text, lat: place.lat, lon: place.lon };
+  return { id: null, name: place.name, lat: place.lat, lon: place.lon };
+}
+
+function zoneOfStop(net: Network, s: number): string {
+  return net.input.feeds[net.input.stops[s].feed]?.timezone ?? net.input.feeds[0]?.timezone ?? 'UTC';
+}
+
+function line(a: PlaceOut, b: PlaceOut): LineString {
+  return { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] };
+}
+
+export function describeJourney(net: Network, j: Journey, from: Place, to: Place): Described {
+  const firstStop = j.legs.find((l) => l.from >= 0)?.from ?? j.legs[0].to;
+  const zone = zoneOfStop(net, firstStop >= 0 ? firstStop : 0);
+  const legs: LegOut[] = [];
+  let walkSeconds = 0;
+  for (const l of j.legs) {
+    if (l.kind === 'transit') {
+      legs.push(transitLeg(net, l));
+      continue;
+    }
+    if (l.arrival === l.departure && (l.kind === 'access' || l.kind === 'egress')) {
+      const stop = l.kind === 'access' ? l.to : l.from;
+      const p = l.kind === 'access' ? from : to;
+      if (p.kind === 'stops' && p.stops.includes(stop)) continue; // no walk at all
+    }
+    const a = l.from >= 0 ? stopOut(net, l.from) : placeOut(from);
+    const b = l.to >= 0 ? stopOut(net, l.to) : placeOut(to);
+    walkSeconds += l.arrival - l.departure;
+    legs.push({
+      mode: 'WALK',
+      from: a,
+      to: b,
+      departure: formatIso(l.departure, zone),
+      arrival: formatIso(l.arrival, zone),
+      durationSeconds: l.arrival - l.departure,
+      distanceMetres: Math.round(distanceMetres(a.lat, a.lon, b.lat, b.lon)),
+      geometry: line(a, b),
+    });
+  }
+  const itinerary: Itinerary = {
+    departure: formatIso(j.departure, zone),
+    arrival: formatIso(j.arrival, zone),
+    durationSeconds: j.arrival - j.departure,
+    transfers: Math.max(0, j.vehicles - 1),
+    walkSeconds,
+    legs,
+  };
+  return { itinerary, departure: j.departure, arrival: j.arrival, vehicles: j.vehicles };
+}
+
+export function walkOnly(net: Network, from: Place, to: Place, dep: number, arr: number, metres: number): Described {
+  const zone = net.input.feeds[0]?.timezone ?? 'UTC';
+  const a = placeOut(from);
+  const b = placeOut(to);
+  const itinerary: Itinerary = {
+    departure: formatIso(dep, zone),
+    arrival: formatIso(arr, zone),
+    durationSeconds: arr - dep,
+    transfers: 0,
+    walkSeconds: arr - dep,
+    legs: [
+      {
+        mode: 'WALK',
+        from: a,
+        to: b,
+        departure: formatIso(dep, zone),
+        arrival: formatIso(arr, zone),
+        durationSeconds: arr - dep,
+        distanceMetres: Math.round(metres),
+        geometry: line(a, b),
+      },
+    ],
+  };
+  return { itinerary, departure: dep, arrival: arr, vehicles: 0 };
+}
+
+function transitLeg(net: Network, l: Leg): LegOut {
+  const tt = net.timetable;
+  const input = net.input;
+  const trip = input.trips[tt.tripInput[l.trip]];
+  const shift = tt.tripShift[l.trip];
+  const route = input.routes[trip.route];
+  const zoneIdx = tt.forward.routeZone[l.route];
+  const zone = tt.zones[zoneIdx];
+  const origin = tt.forward.dayOffset[zoneIdx * tt.forward.dayCount + l.day] + tt.base;
+  const calls: StopCall[] = [];
+  for (let p = l.boardPos + 1; p < l.alightPos; p++) {
+    calls.push({
+      ...stopOut(net, trip.stops[p]),
+      arrival: formatIso(origin + trip.arrivals[p] + shift, zone),
+      departure: formatIso(origin + trip.departures[p] + shift, zone),
+    });
+  }
+  const freq = trip.frequencies?.find((f) => {
+    const s = trip.departures[0] + shift;
+    return s >= f.start && s < f.end;
+  });
+  const out: LegOut = {
+    mode: MODE_NAMES[modeOfRouteType(route.type)].toUpperCase(),
+    from: stopOut(net, l.from),
+    to: stopOut(net, l.to),
+    departure: formatIso(l.departure, zone),
+    arrival: formatIso(l.arrival, zone),
+    durationSeconds: l.arrival - l.departure,
+    routeId: route.id,
+    routeName: route.shortName !== '' ? route.shortName : route.longName,
+    routeShortName: route.shortName,
+    routeLongName: route.longName,
+    routeType: route.type,
+    tripId: trip.id,
+    headsign: trip.headsign,
+    serviceDate: formatIso(origin + 12 * 3600, zone).slice(0, 10),
+    intermediateStops: calls,
+    geometry: legGeometry(net, tt.tripInput[l.trip], l.boardPos, l.alightPos),
+  };
+  if (route.agencyName !== undefined) out.agencyName = route.agencyName;
+  if (freq !== undefined) {
+    out.tripStartTime = formatGtfsTime(trip.departures[0] + shift);
+    out.headwaySeconds = freq.headway;
+    out.exactTimes = freq.exact;
+  }
+  return out;
+}
+
+/** The trip's shape between two of its stops, or the straight line through its stops. */
+export function legGeometry(net: Network, tripIdx: number, board: number, alight: number): LineString {
+  const trip = net.input.trips[tripIdx];
+  const stops = net.input.stops;
+  const viaStops = (): LineString => ({
+    type: 'LineString',
+    coordinates: Array.from(trip.stops.subarray(board, alight + 1), (s) => [stops[s].lon, stops[s].lat]),
+  });
+  if (trip.shape < 0) return viaStops();
+  const shape = net.input.shapes[trip.shape];
+  const n = shape.lat.length;
+  if (n < 2) return viaStops();
+  const nearest = (s: number, fromIdx: number): number => {
+    let best = fromIdx;
+    let bestD = Infinity;
+    for (let i = fromIdx; i < n; i++) {
+      const d = (shape.lat[i] - stops[s].lat) ** 2 + (shape.lon[i] - stops[s].lon) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best;
+  };
+  let i0: number;
+  let i1: number;
+  if (shape.dist !== undefined && trip.shapeDist !== undefined) {
+    const d0 = trip.shapeDist[board];
+    const d1 = trip.shapeDist[alight];
+    i0 = shape.dist.findIndex((d) => d >= d0);
+    i1 = shape.dist.findIndex((d) => d >= d1);
+    if (i0 < 0) i0 = n - 1;
+    if (i1 < 0) i1 = n - 1;
+  } else {
+    // walk the trip's stops along the shape so loops resolve in order
+    let idx = 0;
+    i0 = 0;
+    for (let p = 0; p <= board; p++) idx = nearest(trip.stops[p], idx);
+    i0 = idx;
+    for (let p = board + 1; p <= alight; p++) idx = nearest(trip.stops[p], idx);
+    i1 = idx;
+  }
+  if (i1 <= i0) return viaStops();
+  const coords: [number, number][] = [[stops[trip.stops[board]].lon, stops[trip.stops[board]].lat]];
+  for (let i = i0; i <= i1; i++) coords.push([shape.lon[i], shape.lat[i]]);
+  coords.push([stops[trip.stops[alight]].lon, stops[trip.stops[alight]].lat]);
+  return { type: 'LineString', coordinates: coords };
+}

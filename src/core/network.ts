@@ -1,0 +1,140 @@
+/**
+ * A loaded network: the input model, its walking graph, the compiled timetable and a router,
+ * plus the name lookups the edges (CLI, HTTP) need. Built once, then read-only.
+ */
+import { compileTimetable } from './compile.js';
+import { LocationType, type NetworkInput } from './input.js';
+import { MODE_NAMES, modeOfRouteType, type ModeName, type TransferGraph } from './query.js';
+import { Raptor } from './raptor.js';
+import type { Timetable } from './timetable.js';
+import { DEFAULT_WALK, WalkNetwork, type WalkOptions } from './walk.js';
+
+export interface NetworkStats {
+  stops: number;
+  routes: number;
+  patterns: number;
+  trips: number;
+  stopTimes: number;
+  footpaths: number;
+  /** Bytes held by the compiled typed arrays (forward view). */
+  compiledBytes: number;
+}
+
+export class Network {
+  readonly walk: WalkNetwork;
+  readonly transfers: TransferGraph;
+  readonly timetable: Timetable;
+  readonly router: Raptor;
+  /** Reverse footpaths (to a stop), CSR like TransferGraph. */
+  private incoming: { offset: Int32Array; from: Int32Array; seconds: Int32Array } | undefined;
+  private idIndex: Map<string, number> | undefined;
+  private bareIndex: Map<string, number[]> | undefined;
+  private modesCache: Uint16Array | undefined;
+
+  constructor(
+    readonly input: NetworkInput,
+    walkOptions: WalkOptions = DEFAULT_WALK,
+  ) {
+    this.walk = new WalkNetwork(input, walkOptions);
+    this.transfers = this.walk.transferGraph();
+    this.timetable = compileTimetable(input, this.transfers);
+    this.router = new Raptor(this.timetable);
+  }
+
+  stats(): NetworkStats {
+    const f = this.timetable.forward;
+    let bytes = 0;
+    for (const v of Object.values(f)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    return {
+      stops: this.input.stops.length,
+      routes: this.input.routes.length,
+      patterns: f.routeCount,
+      trips: this.timetable.tripInput.length,
+      stopTimes: f.arr.length,
+      footpaths: f.footTo.length,
+      compiledBytes: bytes,
+    };
+  }
+
+  /** Stop index by namespaced id (`feed:id`) or by bare id when only one feed has it. */
+  stopById(id: string): number[] {
+    if (this.idIndex === undefined) {
+      this.idIndex = new Map();
+      this.bareIndex = new Map();
+      this.input.stops.forEach((s, i) => {
+        this.idIndex!.set(s.id, i);
+        const bare = s.id.slice(s.id.indexOf(':') + 1);
+        const list = this.bareIndex!.get(bare);
+        if (list === undefined) this.bareIndex!.set(bare, [i]);
+        else list.push(i);
+      });
+    }
+    const exact = this.idIndex.get(id);
+    if (exact !== undefined) return [exact];
+    return this.bareIndex!.get(id) ?? [];
+  }
+
+  /** Boarding stops of a stop or station (a station stands for all its platforms). */
+  boardingStops(stop: number): number[] {
+    const s = this.input.stops[stop];
+    if (s.locationType === LocationType.Stop) return [stop];
+    const out: number[] = [];
+    this.input.stops.forEach((c, i) => {
+      if (c.parent === stop && c.locationType === LocationType.Stop) out.push(i);
+      else if (c.parent >= 0 && this.input.stops[c.parent].parent === stop && c.locationType === LocationType.Stop) out.push(i);
+    });
+    return out;
+  }
+
+  /** Footpaths arriving at `stop`: [from, seconds] pairs. */
+  footpathsTo(stop: number): [number, number][] {
+    if (this.incoming === undefined) {
+      const t = this.transfers;
+      const n = this.input.stops.length;
+      const offset = new Int32Array(n + 1);
+      for (let i = 0; i < t.footTo.length; i++) offset[t.footTo[i] + 1]++;
+      for (let s = 0; s < n; s++) offset[s + 1] += offset[s];
+      const fill = offset.slice(0, n);
+      const from = new Int32Array(t.footTo.length);
+      const seconds = new Int32Array(t.footTo.length);
+      for (let a = 0; a < n; a++)
+        for (let i = t.footOffset[a]; i < t.footOffset[a + 1]; i++) {
+          const b = t.footTo[i];
+          from[fill[b]] = a;
+          seconds[fill[b]] = t.footSeconds[i];
+          fill[b]++;
+        }
+      this.incoming = { offset, from, seconds };
+    }
+    const inc = this.incoming;
+    const out: [number, number][] = [];
+    for (let i = inc.offset[stop]; i < inc.offset[stop + 1]; i++) out.push([inc.from[i], inc.seconds[i]]);
+    return out;
+  }
+
+  /** Footpaths leaving `stop`: [to, seconds] pairs. */
+  footpathsFrom(stop: number): [number, number][] {
+    const t = this.transfers;
+    const out: [number, number][] = [];
+    for (let i = t.footOffset[stop]; i < t.footOffset[stop + 1]; i++) out.push([t.footTo[i], t.footSeconds[i]]);
+    return out;
+  }
+
+  /** Modes serving a stop (for stations: their platforms), as names. */
+  stopModes(stop: number): ModeName[] {
+    if (this.modesCache === undefined) {
+      const m = new Uint16Array(this.input.stops.length);
+      for (const trip of this.input.trips) {
+        const bit = 1 << modeOfRouteType(this.input.routes[trip.route].type);
+        for (const s of trip.stops) {
+          m[s] |= bit;
+          const p = this.input.stops[s].parent;
+          if (p >= 0) m[p] |= bit;
+        }
+      }
+      this.modesCache = m;
+    }
+    const bits = this.modesCache[stop];
+    return MODE_NAMES.filter((_, i) => (bits & (1 << i)) !== 0);
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * RAPTOR over a SearchView (Delling, Pajor, Werneck 2012), with:
+ * - separate labels for "arrived by vehicle" and "ready to board" so transfer slack and
+ *   same-stop transfer times are exact;
+ * - each (route, service day) scanned as its own FIFO instance, so trips of the previous service
+ *   day running past midnight, and daylight-saving days, need no special case;
+ * - local and target pruning; the Pareto set over (arrival, vehicles) read off the rounds.
+ * Arrive-by runs the very same loop on the time-mirrored view (see compile.ts `mirror`).
+ *
+ * All state is allocated once per Raptor and reused; a search allocates only its result.
+ */
+import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
+import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
+import { SearchState } from './state.js';
+
+export interface Leg {
+  kind: 'access' | 'transit' | 'transfer' | 'egress';
+  /** Stop index, or -1 for the origin place. */
+  from: number;
+  /** Stop index, or -1 for the destination place. */
+  to: number;
+  departure: number;
+  arrival: number;
+  /** Transit legs: compiled trip (forward order), route, and stop positions in the route. */
+  trip: number;
+  route: number;
+  boardPos: number;
+  alightPos: number;
+  /** Transit legs: service day index of the trip. */
+  day: number;
+}
+
+export interface Journey {
+  vehicles: number;
+  /** Epoch seconds: leaving the origin / reaching the destination. */
+  departure: number;
+  arrival: number;
+  legs: Leg[];
+}
+
+export interface SearchResult {
+  pareto: ParetoPoint[];
+  journeys: Journey[];
+}
+
+/** Hard cap on vehicles per journey (rounds). */
+export const MAX_VEHICLES = 12;
+
+export class Raptor {
+  private readonly state: SearchState;
+
+  constructor(private readonly tt: Timetable) {
+    this.state = new SearchState(tt.forward.stopCount, tt.forward.routeCount);
+  }
+
+  search(req: SearchRequest): SearchResult {
+    const reverse = req.direction === 'arrive';
+    const view = reverse ? this.tt.reverseView() : this.tt.forward;
+    const rounds = Math.min(MAX_VEHICLES, Math.max(1, Math.floor(req.maxTransfers) + 1));
+    const st = this.state;
+    st.prepare(rounds);
+    const t0 = reverse ? -(req.time - this.tt.base) : req.time - this.tt.base;
+    const start = reverse ? req.egress : req.access;
+    const end = reverse ? req.access : req.egress;
+    try {
+      this.run(view, st, t0, start, end, rounds, req);
+      return this.collect(view, st, rounds, reverse);
+    } finally {
+      st.reset();
+    }
+  }
+
+  private run(
+    v: SearchView,
+    st: SearchState,
+    t0: number,
+    start: SearchRequest['access'],
+    end: SearchRequest['egress'],
+    rounds: number,
+    req: SearchRequest,
+  ): void {
+    const S = v.stopCount;
+    st.bound = t0 + Math.max(0, req.maxDuration) + 1;
+    for (const e of end) {
+      if (e.stop < 0 || e.stop >= S) continue;
+      if (st.egressSec[e.stop] < 0 || e.seconds < st.egressSec[e.stop]) st.egressSec[e.stop] = e.seconds;
+      st.touch(e.stop);
+    }
+    for (const a of start) {
+      if (a.stop < 0 || a.stop >= S) continue;
+      const t = t0 + a.seconds;
+      st.touch(a.stop);
+      if (st.accessSec[a.stop] < 0 || a.seconds < st.accessSec[a.stop]) st.accessSec[a.stop] = a.seconds;
+      if (t < st.bestReady[a.stop] && t < st.bound) {
+        st.readyTime[a.stop] = t;
+        st.readyFrom[a.stop] = -1;
+        st.bestReady[a.stop] = t;
+        st.readyRound[a.stop] = 0;
+        st.mark(a.stop);
+      }
+    }
+    const days = st.candidateDays(v, t0, this.tt.maxServiceTime);
+    for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
+      this.collectRoutes(v, st, req.modeMask);
+      for (let q = 0; q < st.queueCount; q++) {
+        const r = st.queue[q];
+        const p0 = st.routeFirstPos[r];
+        st.routeFirstPos[r] = -1;
+        const zone = v.routeZone[r];
+        const list = days[zone];
+        for (let i = 0; i < list.length; i++) {
+          const d = list[i];
+          if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
+          const off = v.dayOffset[zone * v.dayCount + d];
+          if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
+          this.scanRoute(v, st, k, r, d, off, p0);
+        }
+      }
+      st.queueCount = 0;
+      st.targetTime[k] = st.bound;
+      this.relaxTransfers(v, st, k, req.transferSlack);
+    }
+  }
+
+  private collectRoutes(v: SearchView, st: SearchState, modeMask: number): void {
+    for (let m = 0; m < st.markedCount; m++) {
+      const s = st.marked[m];
+      st.isMarked[s] = 0;
+      for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
+        const r = v.stopRoutes[i];
+        if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
+        const p = v.stopRoutePos[i];
+        const cur = st.routeFirstPos[r];
+        if (cur < 0) {
+          st.routeFirstPos[r] = p;
+          st.queue[st.queueCount++] = r;
+        } else if (p < cur) st.routeFirstPos[r] = p;
+      }
+    }
+    st.markedCount = 0;
+  }
+
+  private scanRoute(v: SearchView, st: SearchState, k: number, r: number, d: number, off: number, p0: number): void {
+    const S = v.stopCount;
+    const s0 = v.routeStopsOffset[r];
+    const n = v.routeStopsOffset[r + 1] - s0;
+    const t0 = v.routeTripsOffset[r];
+    const nT = v.routeTripsOffset[r + 1] - t0;
+    const base = v.routeTimesOffset[r];
+    const kS = k * S;
+    const dayWord = d >>> 5;
+    const dayBit = 1 << (d & 31);
+    let trip = -1;
+    let boardPos = -1;
+    let boardRound = -1;
+    for (let p = p0; p < n; p++) {
+      const s = v.routeStops[s0 + p];
+      const f = v.routeStopFlags[s0 + p];
+      const row = base + p * nT;
+      if (trip >= 0 && (f & DROPOFF_OK) !== 0) {
+        const a = v.arr[row + trip] + off;
+        if (a < st.bestVeh[s] && a < st.bound) {
+          st.bestVeh[s] = a;
+          st.vehArr[kS + s] = a;
+          st.vehTrip[kS + s] = t0 + trip;
+          st.vehBoardPos[kS + s] = boardPos;
+          st.vehAlightPos[kS + s] = p;
+          st.vehDay[kS + s] = d;
+          st.vehReadyRound[kS + s] = boardRound;
+          st.improve(s);
+          const e = st.egressSec[s];
+          if (e >= 0 && a + e < st.bound) {
+            st.bound = a + e;
+            st.targetStop[k] = s;
+          }
+        }
+      }
+      if ((f & PICKUP_OK) !== 0) {
+        const ready = st.bestReady[s];
+        if (ready !== UNREACHED && (trip < 0 || ready <= v.dep[row + trip] + off)) {
+          const limit = trip < 0 ? nT : trip;
+          const t = ready - off;
+          // lower bound: first trip with dep >= t
+          let lo = 0;
+          let hi = limit;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (v.dep[row + mid] < t) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let j = lo; j < limit; j++) {
+            if ((v.serviceDays[v.tripService[t0 + j] * v.dayWords + dayWord] & dayBit) !== 0) {
+              trip = j;
+              boardPos = p;
+              boardRound = st.readyRound[s];
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private relaxTransfers(v: SearchView, st: SearchState, k: number, slack: number): void {
+    const S = v.stopCount;
+    const kS = k * S;
+    for (let i = 0; i < st.improvedCount; i++) {
+      const a = st.improved[i];
+      st.isImproved[a] = 0;
+      const t = st.vehArr[kS + a];
+      const same = v.sameStopSeconds[a];
+      if (same !== FORBIDDEN) st.relaxReady(kS, k, a, t + Math.max(0, same) + slack, a);
+      for (let j = v.footOffset[a]; j < v.footOffset[a + 1]; j++) {
+        st.relaxReady(kS, k, v.footTo[j], t + v.footSeconds[j] + slack, a);
+      }
+    }
+    st.improvedCount = 0;
+  }
+
+  private collect(v: SearchView, st: SearchState, rounds: number, reverse: boolean): SearchResult {
+    const pareto: ParetoPoint[] = [];
+    const journeys: Journey[] = [];
+    let best = UNREACHED;
+    for (let k = 1; k <= rounds; k++) {
+      const t = st.targetTime[k];
+      if (st.targetStop[k] < 0 || t >= best) continue;
+      best = t;
+      const legs = this.reconstruct(v, st, k);
+      const j = reverse ? this.unmirror(v, legs, k) : this.finish(legs, k);
+      pareto.push({ vehicles: k, time: reverse ? j.departure : j.arrival });
+      journeys.push(j);
+    }
+    return { pareto, journeys };
+  }
+
+  /** Legs in view order and view time, origin first. */
+  private reconstruct(v: SearchView, st: SearchState, k: number): Leg[] {
+    const S = v.stopCount;
+    const legs: Leg[] = [];
+    let s = st.targetStop[k];
+    let round = k;
+    const a0 = st.vehArr[round * S + s];
+    legs.push(leg('egress', s, -1, a0, a0 + st.egressSec[s]));
+    for (;;) {
+      const i = round * S + s;
+      const g = st.vehTrip[i];
+      const r = this.tt.tripRoute[g];
+      const j = g - v.routeTripsOffset[r];
+      const nT = v.routeTripsOffset[r + 1] - v.routeTripsOffset[r];
+      const bp = st.vehBoardPos[i];
+      const d = st.vehDay[i];
+      const off = v.dayOffset[v.routeZone[r] * v.dayCount + d];
+      const boardStop = v.routeStops[v.routeStopsOffset[r] + bp];
+      const depT = v.dep[v.routeTimesOffset[r] + bp * nT + j] + off;
+      const t: Leg = leg('transit', boardStop, s, depT, st.vehArr[i]);
+      t.trip = g;
+      t.route = r;
+      t.boardPos = bp;
+      t.alightPos = st.vehAlightPos[i];
+      t.day = d;
+      legs.push(t);
+      const rr = st.vehReadyRound[i];
+      if (rr === 0) {
+        legs.push(leg('access', -1, boardStop, depT - st.accessSec[boardStop], depT));
+        break;
+      }
+      const from = st.readyFrom[rr * S + boardStop];
+      if (from !== boardStop) {
+        const arrFrom = st.vehArr[rr * S + from];
+        let walk = 0;
+        for (let x = v.footOffset[from]; x < v.footOffset[from + 1]; x++)
+          if (v.footTo[x] === boardStop) walk = v.footSeconds[x];
+        legs.push(leg('transfer', from, boardStop, arrFrom, arrFrom + walk));
+      }
+      s = from;
+      round = rr;
+    }
+    return legs.reverse();
+  }
+
+  private finish(legs: Leg[], vehicles: number): Journey {
+    const base = this.tt.base;
+    for (const l of legs) {
+      l.departure += base;
+      l.arrival += base;
+    }
+    return { vehicles, departure: legs[0].departure, arrival: legs[legs.length - 1].arrival, legs };
+  }
+
+  /** Map a journey found on the mirror back to forward stops, trips, positions and times. */
+  private unmirror(v: SearchView, legs: Leg[], vehicles: number): Journey {
+    const base = this.tt.base;
+    const out: Leg[] = [];
+    for (let i = legs.length - 1; i >= 0; i--) {
+      const l = legs[i];
+      const kind = l.kind === 'access' ? 'egress' : l.kind === 'egress' ? 'access' : l.kind;
+      const m = leg(kind, l.to, l.from, base - l.arrival, base - l.departure);
+      if (l.kind === 'transit') {
+        const r = l.route;
+        const t0 = v.routeTripsOffset[r];
+        const nT = v.routeTripsOffset[r + 1] - t0;
+        const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+        m.trip = t0 + (nT - 1 - (l.trip - t0));
+        m.route = r;
+        m.boardPos = n - 1 - l.alightPos;
+        m.alightPos = n - 1 - l.boardPos;
+        m.day = l.day;
+      }
+      out.push(m);
+    }
+    return { vehicles, departure: out[0].departure, arrival: out[out.length - 1].arrival, legs: out };
+  }
+}
+
+function leg(kind: Leg['kind'], from: number, to: number, departure: number, arrival: number): Leg {
+  return { kind, from, to, departure, arrival, trip: -1, route: -1, boardPos: -1, alightPos: -1, day: -1 };
+}

@@ -1,0 +1,169 @@
+/**
+ * Preallocated RAPTOR search state. Per-round label arrays are indexed `round * stopCount + stop`.
+ * Only the entries a search touched are reset afterwards, so a query costs what it explores,
+ * not the size of the network.
+ */
+import { UNREACHED } from './query.js';
+import type { SearchView } from './timetable.js';
+
+export class SearchState {
+  rounds = 0;
+  bound = UNREACHED;
+
+  // per round × stop
+  vehArr = new Int32Array(0);
+  vehTrip = new Int32Array(0);
+  vehBoardPos = new Int32Array(0);
+  vehAlightPos = new Int32Array(0);
+  vehDay = new Int32Array(0);
+  vehReadyRound = new Int8Array(0);
+  readyTime = new Int32Array(0);
+  readyFrom = new Int32Array(0);
+
+  // per stop
+  readonly bestVeh: Int32Array;
+  readonly bestReady: Int32Array;
+  readonly readyRound: Int8Array;
+  readonly egressSec: Int32Array;
+  readonly accessSec: Int32Array;
+  readonly isMarked: Uint8Array;
+  readonly marked: Int32Array;
+  markedCount = 0;
+  readonly isImproved: Uint8Array;
+  readonly improved: Int32Array;
+  improvedCount = 0;
+  private readonly isTouched: Uint8Array;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+
+  // per route
+  readonly routeFirstPos: Int32Array;
+  readonly queue: Int32Array;
+  queueCount = 0;
+
+  // per round
+  targetStop = new Int32Array(0);
+  targetTime = new Int32Array(0);
+
+  constructor(
+    private readonly stopCount: number,
+    routeCount: number,
+  ) {
+    const n = stopCount;
+    this.bestVeh = new Int32Array(n).fill(UNREACHED);
+    this.bestReady = new Int32Array(n).fill(UNREACHED);
+    this.readyRound = new Int8Array(n).fill(-1);
+    this.egressSec = new Int32Array(n).fill(-1);
+    this.accessSec = new Int32Array(n).fill(-1);
+    this.isMarked = new Uint8Array(n);
+    this.marked = new Int32Array(n);
+    this.isImproved = new Uint8Array(n);
+    this.improved = new Int32Array(n);
+    this.isTouched = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    this.routeFirstPos = new Int32Array(routeCount).fill(-1);
+    this.queue = new Int32Array(routeCount);
+  }
+
+  /** Make room for `rounds` vehicle rounds (round 0 = access). */
+  prepare(rounds: number): void {
+    this.bound = UNREACHED;
+    if (rounds + 1 <= this.rounds + 1 && this.vehArr.length > 0) {
+      this.targetStop.fill(-1);
+      return;
+    }
+    const size = (rounds + 1) * this.stopCount;
+    this.rounds = rounds;
+    this.vehArr = new Int32Array(size).fill(UNREACHED);
+    this.vehTrip = new Int32Array(size);
+    this.vehBoardPos = new Int32Array(size);
+    this.vehAlightPos = new Int32Array(size);
+    this.vehDay = new Int32Array(size);
+    this.vehReadyRound = new Int8Array(size);
+    this.readyTime = new Int32Array(size).fill(UNREACHED);
+    this.readyFrom = new Int32Array(size);
+    this.targetStop = new Int32Array(rounds + 1).fill(-1);
+    this.targetTime = new Int32Array(rounds + 1).fill(UNREACHED);
+  }
+
+  touch(s: number): void {
+    if (this.isTouched[s] === 0) {
+      this.isTouched[s] = 1;
+      this.touched[this.touchedCount++] = s;
+    }
+  }
+
+  mark(s: number): void {
+    if (this.isMarked[s] === 0) {
+      this.isMarked[s] = 1;
+      this.marked[this.markedCount++] = s;
+    }
+  }
+
+  improve(s: number): void {
+    this.touch(s);
+    if (this.isImproved[s] === 0) {
+      this.isImproved[s] = 1;
+      this.improved[this.improvedCount++] = s;
+    }
+  }
+
+  relaxReady(kS: number, k: number, b: number, t: number, from: number): void {
+    if (t < this.bestReady[b] && t < this.bound) {
+      this.touch(b);
+      this.readyTime[kS + b] = t;
+      this.readyFrom[kS + b] = from;
+      this.bestReady[b] = t;
+      this.readyRound[b] = k;
+      this.mark(b);
+    }
+  }
+
+  /**
+   * Service days (per zone) whose trips can matter for a search starting at `t0`: the day's
+   * origin lies within [t0 − maxServiceTime − 1 day, t0 + horizon]. Small lists, built per search.
+   */
+  candidateDays(v: SearchView, t0: number, maxServiceTime: number): Int32Array[] {
+    const zones = v.dayOffset.length / v.dayCount;
+    const out: Int32Array[] = [];
+    const span = Math.abs(maxServiceTime) + 2 * 86400;
+    for (let z = 0; z < zones; z++) {
+      const list: number[] = [];
+      for (let d = 0; d < v.dayCount; d++) {
+        const o = v.dayOffset[z * v.dayCount + d];
+        // forward: trips of day d happen at o + [minDep, maxArr]; mirror: o − [...]
+        if (o + span >= t0 && o - span <= this.bound) list.push(d);
+      }
+      out.push(Int32Array.from(list));
+    }
+    return out;
+  }
+
+  /** Undo everything the last search wrote. */
+  reset(): void {
+    const S = this.stopCount;
+    const R = this.rounds + 1;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const s = this.touched[i];
+      this.isTouched[s] = 0;
+      this.bestVeh[s] = UNREACHED;
+      this.bestReady[s] = UNREACHED;
+      this.readyRound[s] = -1;
+      this.egressSec[s] = -1;
+      this.accessSec[s] = -1;
+      this.isMarked[s] = 0;
+      this.isImproved[s] = 0;
+      for (let k = 0; k < R; k++) {
+        this.vehArr[k * S + s] = UNREACHED;
+        this.readyTime[k * S + s] = UNREACHED;
+      }
+    }
+    this.touchedCount = 0;
+    this.markedCount = 0;
+    this.improvedCount = 0;
+    for (let q = 0; q < this.queueCount; q++) this.routeFirstPos[this.queue[q]] = -1;
+    this.queueCount = 0;
+    this.targetStop.fill(-1);
+    this.targetTime.fill(UNREACHED);
+  }
+}

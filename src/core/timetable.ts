@@ -1,0 +1,81 @@
+/**
+ * The compiled timetable: flat, index-keyed typed arrays, read by the search and nothing else.
+ * Built by `compileTimetable` (compile.ts); never mutated afterwards.
+ *
+ * Times inside are integer seconds **relative to `base`** (epoch seconds), so labels stay small
+ * integers; `SearchView.dayOffset` turns a service-day time into that scale.
+ *
+ * Naming follows `<key><Value>`: `routeStops` are the stops of a route, `stopRoutes` the routes
+ * of a stop. A *route* here is a FIFO pattern: trips with the same stops, pickup/drop-off rules
+ * and GTFS route, none overtaking another, sorted by departure.
+ */
+
+/** Bits of `routeStopFlags`. */
+export const PICKUP_OK = 1;
+export const DROPOFF_OK = 2;
+
+/**
+ * One direction of search over the timetable. The forward view is the timetable itself; the
+ * reverse view (for arrive-by) mirrors it in time — times negated, routes reversed, pickup and
+ * drop-off swapped, footpaths reversed — so one search function serves both.
+ */
+export interface SearchView {
+  readonly reverse: boolean;
+  readonly stopCount: number;
+  readonly routeCount: number;
+  readonly dayCount: number;
+  /** Words per day bitset (`ceil(dayCount / 32)`). */
+  readonly dayWords: number;
+
+  readonly routeStopsOffset: Int32Array;
+  readonly routeStops: Int32Array;
+  readonly routeStopFlags: Uint8Array;
+  readonly routeTripsOffset: Int32Array;
+  /** Start of route r's block in `arr`/`dep`; entry for stop position p, trip j: `base + p*nTrips + j`. */
+  readonly routeTimesOffset: Int32Array;
+  /** Service-day seconds. */
+  readonly arr: Int32Array;
+  readonly dep: Int32Array;
+  /** Per route: min departure / max arrival over all its stop times (service-day seconds). */
+  readonly routeMinDep: Int32Array;
+  readonly routeMaxArr: Int32Array;
+  readonly routeZone: Uint8Array;
+  readonly routeMode: Uint8Array;
+  /** Day bitset per route: the union of its trips' services. */
+  readonly routeDays: Uint32Array;
+  /** Trip (view order, global index) → service index. */
+  readonly tripService: Int32Array;
+  readonly serviceDays: Uint32Array;
+  /** `dayOffset[zone * dayCount + d]`: add to a service-day time of day d to get a search time. */
+  readonly dayOffset: Float64Array;
+
+  readonly stopRoutesOffset: Int32Array;
+  readonly stopRoutes: Int32Array;
+  readonly stopRoutePos: Int32Array;
+
+  readonly sameStopSeconds: Int32Array;
+  readonly footOffset: Int32Array;
+  readonly footTo: Int32Array;
+  readonly footSeconds: Int32Array;
+}
+
+export interface Timetable {
+  /** Epoch seconds that search time 0 stands for. */
+  readonly base: number;
+  readonly firstDate: string;
+  readonly zones: readonly string[];
+  readonly forward: SearchView;
+  /** Built on first use (arrive-by), then kept. */
+  reverseView(): SearchView;
+
+  /** Compiled trip (forward order) → index of its TripInput. */
+  readonly tripInput: Int32Array;
+  /** Seconds added to the TripInput's stop times (frequency instances; 0 otherwise). */
+  readonly tripShift: Int32Array;
+  /** Compiled trip → route (pattern). */
+  readonly tripRoute: Int32Array;
+  /** Route (pattern) → index of its RouteInput (the GTFS route). */
+  readonly routeLine: Int32Array;
+  /** Largest arrival (service-day seconds) of any trip: how far a service day reaches. */
+  readonly maxServiceTime: number;
+}
