@@ -1,0 +1,11 @@
+/** Public API of the feed loader. */
+export { loadFeeds, type LoadFeedsOptions, type LoadFeedsResult } from './load.js';
+export {
+  FeedError,
+  type FeedCounts,
+  type FeedReport,
+  type ImportIssue,
+  type ImportReport,
+  type IssueCode,
+  type Severity,
+} from './report.js';

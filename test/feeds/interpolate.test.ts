@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { TripBuffer, haversine, type TripTimes } from '../../src/feeds/interpolate.js';
+
+// Four stops on a meridian: 0→1 is twice as long as 1→2 and 2→3.
+const lat = Float64Array.from([40, 40.02, 40.03, 40.04]);
+const lon = Float64Array.from([116, 116, 116, 116]);
+
+function times(r: TripTimes | { code: string }): number[] {
+  if ('code' in r) throw new Error(r.code);
+  return Array.from(r.arrivals);
+}
+
+describe('TripBuffer', () => {
+  it('interpolates by straight-line distance when shape_dist_traveled is absent', () => {
+    const b = new TripBuffer(lat, lon);
+    b.push(0, 0, 0, 0, 0, null);
+    b.push(1, null, null, 0, 0, null);
+    b.push(2, null, null, 0, 0, null);
+    b.push(3, 400, 400, 0, 0, null);
+    expect(times(b.finish('t'))).toEqual([0, 200, 300, 400]);
+  });
+
+  it('prefers shape_dist_traveled and keeps it', () => {
+    const b = new TripBuffer(lat, lon);
+    b.push(0, 100, 160, 0, 0, 0);
+    b.push(1, null, null, 0, 0, 10);
+    b.push(3, 260, 260, 0, 0, 40);
+    const r = b.finish('t');
+    expect(times(r)).toEqual([100, 185, 260]);
+    expect(Array.from((r as TripTimes).departures)).toEqual([160, 185, 260]);
+    expect(Array.from((r as TripTimes).shapeDist!)).toEqual([0, 10, 40]);
+  });
+
+  it('spreads evenly when the stops coincide', () => {
+    const b = new TripBuffer(Float64Array.from([1, 1]), Float64Array.from([1, 1]));
+    b.push(0, 0, 0, 0, 0, null);
+    b.push(1, null, null, 0, 0, null);
+    b.push(0, null, null, 0, 0, null);
+    b.push(1, 90, 90, 0, 0, null);
+    expect(times(b.finish('t'))).toEqual([0, 30, 60, 90]);
+  });
+
+  it('rejects missing end times, decreasing times and single stops', () => {
+    const b = new TripBuffer(lat, lon);
+    b.push(0, null, null, 0, 0, null);
+    b.push(1, 10, 10, 0, 0, null);
+    expect(b.finish('t')).toMatchObject({ code: 'missing_time' });
+    b.reset();
+    b.push(0, 100, 100, 0, 0, null);
+    b.push(1, 50, 50, 0, 0, null);
+    expect(b.finish('t')).toMatchObject({ code: 'time_travel' });
+    b.reset();
+    b.push(0, 100, 90, 0, 0, null);
+    b.push(1, 150, 150, 0, 0, null);
+    expect(b.finish('t')).toMatchObject({ code: 'time_travel' });
+    b.reset();
+    b.push(0, 100, 100, 0, 0, null);
+    expect(b.finish('t')).toMatchObject({ code: 'too_few_stops' });
+  });
+
+  it('grows beyond its initial capacity', () => {
+    const b = new TripBuffer(lat, lon);
+    for (let i = 0; i < 300; i++) b.push(i % 4, i * 60, i * 60 + 30, 0, 1, null);
+    const r = b.finish('t') as TripTimes;
+    expect(r.stops.length).toBe(300);
+    expect(r.departures[299]).toBe(299 * 60 + 30);
+    expect(r.dropOff.every((x) => x === 1)).toBe(true);
+  });
+
+  it('haversine ≈ 111.2 km per degree of latitude', () => {
+    expect(haversine(40, 116, 41, 116)).toBeCloseTo(111195, -1);
+  });
+});
