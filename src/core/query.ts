@@ -14,10 +14,13 @@
  *   FORBIDDEN), or at another stop `b` after `footpath(a→b) + transferSlack`.
  * - A journey uses at most `maxTransfers + 1` vehicles, each trip allowed by `modeMask`, and
  *   arrives no later than `time + maxDuration`.
- * - arrive-by mirrors it: latest departure from the origin with arrival ≤ `time`.
- * - The answer is the Pareto set over (arrival, vehicles used): for each k, the earliest arrival
- *   with at most k vehicles, kept when it is strictly earlier than with k − 1 (arrive-by: latest
- *   departure, strictly later).
+ * - arrive-by mirrors it: the latest instant to leave the origin (first boarding departure minus
+ *   the access walk) such that the destination is reached by `time`, leaving no earlier than
+ *   `time − maxDuration`.
+ * - The answer is the Pareto set over (arrival, vehicles used): for each k ≥ 1, the earliest
+ *   arrival with at most k vehicles, kept when it is strictly earlier than with k − 1 (arrive-by:
+ *   latest departure, strictly later). Walk-only journeys are not the router's business (the
+ *   planner adds them). Equal times connect: departure = ready time boards.
  */
 
 /** Absolute instant, epoch seconds (UTC). Always an integer. */

@@ -92,7 +92,6 @@ export class Raptor {
       st.touch(a.stop);
       if (st.accessSec[a.stop] < 0 || a.seconds < st.accessSec[a.stop]) st.accessSec[a.stop] = a.seconds;
       if (t < st.bestReady[a.stop] && t < st.bound) {
-        st.readyTime[a.stop] = t;
         st.readyFrom[a.stop] = -1;
         st.bestReady[a.stop] = t;
         st.readyRound[a.stop] = 0;
@@ -141,6 +140,17 @@ export class Raptor {
   }
 
   private scanRoute(v: SearchView, st: SearchState, k: number, r: number, d: number, off: number, p0: number): void {
+    // Everything the loop touches in locals: one hidden-class lookup per scan, not per stop.
+    const routeStops = v.routeStops;
+    const flags = v.routeStopFlags;
+    const arr = v.arr;
+    const dep = v.dep;
+    const tripService = v.tripService;
+    const serviceDays = v.serviceDays;
+    const dayWords = v.dayWords;
+    const bestVeh = st.bestVeh;
+    const bestReady = st.bestReady;
+    const egressSec = st.egressSec;
     const S = v.stopCount;
     const s0 = v.routeStopsOffset[r];
     const n = v.routeStopsOffset[r + 1] - s0;
@@ -150,17 +160,18 @@ export class Raptor {
     const kS = k * S;
     const dayWord = d >>> 5;
     const dayBit = 1 << (d & 31);
+    let bound = st.bound;
     let trip = -1;
     let boardPos = -1;
     let boardRound = -1;
     for (let p = p0; p < n; p++) {
-      const s = v.routeStops[s0 + p];
-      const f = v.routeStopFlags[s0 + p];
+      const s = routeStops[s0 + p];
+      const f = flags[s0 + p];
       const row = base + p * nT;
       if (trip >= 0 && (f & DROPOFF_OK) !== 0) {
-        const a = v.arr[row + trip] + off;
-        if (a < st.bestVeh[s] && a < st.bound) {
-          st.bestVeh[s] = a;
+        const a = arr[row + trip] + off;
+        if (a < bestVeh[s] && a < bound) {
+          bestVeh[s] = a;
           st.vehArr[kS + s] = a;
           st.vehTrip[kS + s] = t0 + trip;
           st.vehBoardPos[kS + s] = boardPos;
@@ -168,28 +179,29 @@ export class Raptor {
           st.vehDay[kS + s] = d;
           st.vehReadyRound[kS + s] = boardRound;
           st.improve(s);
-          const e = st.egressSec[s];
-          if (e >= 0 && a + e < st.bound) {
-            st.bound = a + e;
+          const e = egressSec[s];
+          if (e >= 0 && a + e < bound) {
+            bound = a + e;
+            st.bound = bound;
             st.targetStop[k] = s;
           }
         }
       }
       if ((f & PICKUP_OK) !== 0) {
-        const ready = st.bestReady[s];
-        if (ready !== UNREACHED && (trip < 0 || ready <= v.dep[row + trip] + off)) {
+        const ready = bestReady[s];
+        // an earlier trip is catchable only if the one before the current departs after `ready`
+        if (ready !== UNREACHED && (trip < 0 || (trip > 0 && ready <= dep[row + trip - 1] + off))) {
           const limit = trip < 0 ? nT : trip;
           const t = ready - off;
-          // lower bound: first trip with dep >= t
           let lo = 0;
           let hi = limit;
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
-            if (v.dep[row + mid] < t) lo = mid + 1;
+            if (dep[row + mid] < t) lo = mid + 1;
             else hi = mid;
           }
           for (let j = lo; j < limit; j++) {
-            if ((v.serviceDays[v.tripService[t0 + j] * v.dayWords + dayWord] & dayBit) !== 0) {
+            if ((serviceDays[tripService[t0 + j] * dayWords + dayWord] & dayBit) !== 0) {
               trip = j;
               boardPos = p;
               boardRound = st.readyRound[s];

@@ -1,7 +1,8 @@
 /**
- * Preallocated RAPTOR search state. Per-round label arrays are indexed `round * stopCount + stop`.
- * Only the entries a search touched are reset afterwards, so a query costs what it explores,
- * not the size of the network.
+ * Preallocated RAPTOR search state. Per-round label arrays are indexed `round * stopCount + stop`
+ * and hold, for a stop improved by a vehicle in that round, how it was reached; `readyFrom` the
+ * stop a transfer started from. Only the per-stop entries a search touched are reset afterwards,
+ * so a query costs what it explores, not the size of the network.
  */
 import { UNREACHED } from './query.js';
 import type { SearchView } from './timetable.js';
@@ -17,7 +18,6 @@ export class SearchState {
   vehAlightPos = new Int32Array(0);
   vehDay = new Int32Array(0);
   vehReadyRound = new Int8Array(0);
-  readyTime = new Int32Array(0);
   readyFrom = new Int32Array(0);
 
   // per stop
@@ -80,7 +80,6 @@ export class SearchState {
     this.vehAlightPos = new Int32Array(size);
     this.vehDay = new Int32Array(size);
     this.vehReadyRound = new Int8Array(size);
-    this.readyTime = new Int32Array(size).fill(UNREACHED);
     this.readyFrom = new Int32Array(size);
     this.targetStop = new Int32Array(rounds + 1).fill(-1);
     this.targetTime = new Int32Array(rounds + 1).fill(UNREACHED);
@@ -111,7 +110,6 @@ export class SearchState {
   relaxReady(kS: number, k: number, b: number, t: number, from: number): void {
     if (t < this.bestReady[b] && t < this.bound) {
       this.touch(b);
-      this.readyTime[kS + b] = t;
       this.readyFrom[kS + b] = from;
       this.bestReady[b] = t;
       this.readyRound[b] = k;
@@ -141,8 +139,7 @@ export class SearchState {
 
   /** Undo everything the last search wrote. */
   reset(): void {
-    const S = this.stopCount;
-    const R = this.rounds + 1;
+    // Per-round arrays need no reset: they are read only along label chains this search wrote.
     for (let i = 0; i < this.touchedCount; i++) {
       const s = this.touched[i];
       this.isTouched[s] = 0;
@@ -153,10 +150,6 @@ export class SearchState {
       this.accessSec[s] = -1;
       this.isMarked[s] = 0;
       this.isImproved[s] = 0;
-      for (let k = 0; k < R; k++) {
-        this.vehArr[k * S + s] = UNREACHED;
-        this.readyTime[k * S + s] = UNREACHED;
-      }
     }
     this.touchedCount = 0;
     this.markedCount = 0;
