@@ -178,8 +178,8 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
       for (let p = 0; p < n; p++) {
         const a = trip.arrivals[p] + inst.shift;
         const d = trip.departures[p] + inst.shift;
-        arr[base0 + p * nT + j] = a;
-        dep[base0 + p * nT + j] = d;
+        arr[base0 + j * n + p] = a;
+        dep[base0 + j * n + p] = d;
         if (d < minDep) minDep = d;
         if (a > maxArr) maxArr = a;
       }
@@ -304,9 +304,9 @@ export function mirror(v: SearchView): SearchView {
     for (let j = 0; j < nT; j++) tripService[t0 + j] = v.tripService[t0 + nT - 1 - j];
     for (let p = 0; p < n; p++) {
       for (let j = 0; j < nT; j++) {
-        const src = b + (n - 1 - p) * nT + (nT - 1 - j);
-        arr[b + p * nT + j] = -v.dep[src];
-        dep[b + p * nT + j] = -v.arr[src];
+        const src = b + (nT - 1 - j) * n + (n - 1 - p);
+        arr[b + j * n + p] = -v.dep[src];
+        dep[b + j * n + p] = -v.arr[src];
       }
     }
     routeMinDep[r] = -v.routeMaxArr[r];

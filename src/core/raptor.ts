@@ -167,9 +167,8 @@ export class Raptor {
     for (let p = p0; p < n; p++) {
       const s = routeStops[s0 + p];
       const f = flags[s0 + p];
-      const row = base + p * nT;
       if (trip >= 0 && (f & DROPOFF_OK) !== 0) {
-        const a = arr[row + trip] + off;
+        const a = arr[base + trip * n + p] + off;
         if (a < bestVeh[s] && a < bound) {
           bestVeh[s] = a;
           st.vehArr[kS + s] = a;
@@ -190,14 +189,14 @@ export class Raptor {
       if ((f & PICKUP_OK) !== 0) {
         const ready = bestReady[s];
         // an earlier trip is catchable only if the one before the current departs after `ready`
-        if (ready !== UNREACHED && (trip < 0 || (trip > 0 && ready <= dep[row + trip - 1] + off))) {
+        if (ready !== UNREACHED && (trip < 0 || (trip > 0 && ready <= dep[base + (trip - 1) * n + p] + off))) {
           const limit = trip < 0 ? nT : trip;
           const t = ready - off;
           let lo = 0;
           let hi = limit;
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
-            if (dep[row + mid] < t) lo = mid + 1;
+            if (dep[base + mid * n + p] < t) lo = mid + 1;
             else hi = mid;
           }
           for (let j = lo; j < limit; j++) {
@@ -263,7 +262,8 @@ export class Raptor {
       const d = st.vehDay[i];
       const off = v.dayOffset[v.routeZone[r] * v.dayCount + d];
       const boardStop = v.routeStops[v.routeStopsOffset[r] + bp];
-      const depT = v.dep[v.routeTimesOffset[r] + bp * nT + j] + off;
+      const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+      const depT = v.dep[v.routeTimesOffset[r] + j * n + bp] + off;
       const t: Leg = leg('transit', boardStop, s, depT, st.vehArr[i]);
       t.trip = g;
       t.route = r;

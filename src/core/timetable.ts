@@ -31,7 +31,10 @@ export interface SearchView {
   readonly routeStops: Int32Array;
   readonly routeStopFlags: Uint8Array;
   readonly routeTripsOffset: Int32Array;
-  /** Start of route r's block in `arr`/`dep`; entry for stop position p, trip j: `base + p*nTrips + j`. */
+  /**
+   * Start of route r's block in `arr`/`dep`; entry for trip j at stop position p: `base + j*nStops + p`
+   * (trip-major, so riding a trip along the route reads consecutive memory).
+   */
   readonly routeTimesOffset: Int32Array;
   /** Service-day seconds. */
   readonly arr: Int32Array;
