@@ -25,6 +25,7 @@ export interface RawPlanParams {
   modes?: string | undefined;
   maxWalk?: string | undefined;
   transferSlack?: string | undefined;
+  maxHours?: string | undefined;
 }
 
 /** Limits on what a caller controls. */
@@ -32,6 +33,8 @@ export const LIMITS = {
   maxTransfers: 10,
   maxWalkMetres: 5000,
   transferSlack: 1800,
+  /** Search horizon: up to 60 days (ocean sailings take weeks). */
+  maxHours: 1440,
 } as const;
 
 function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
@@ -79,6 +82,6 @@ export function planOptions(raw: RawPlanParams, zone: string): PlanOptions {
     modes: parseModes(raw.modes),
     maxWalkMetres: int('maxWalk', raw.maxWalk, PLAN_DEFAULTS.maxWalkMetres, 0, LIMITS.maxWalkMetres),
     transferSlack: int('transferSlack', raw.transferSlack, PLAN_DEFAULTS.transferSlack, 0, LIMITS.transferSlack),
-    maxDuration: PLAN_DEFAULTS.maxDuration,
+    maxDuration: int('maxHours', raw.maxHours, PLAN_DEFAULTS.maxDuration / 3600, 1, LIMITS.maxHours) * 3600,
   };
 }

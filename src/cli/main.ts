@@ -14,7 +14,7 @@ const USAGE = `jjj — Jing-Jin-Ji multimodal routing
 Usage:
   jjj plan [--feeds PATH ...] [--db FILE] --from PLACE --to PLACE (--depart TIME | --arrive TIME)
            [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
-           [--transfer-slack SECONDS] [--json]
+           [--transfer-slack SECONDS] [--max-hours H] [--json]
   jjj plan [--feeds PATH ...] --batch FILE.csv      (header from,to,depart or from,to,arrive)
   jjj stops QUERY [--feeds PATH ...] [--json]
   jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)

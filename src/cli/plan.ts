@@ -18,6 +18,7 @@ const OPTIONS = {
   modes: { type: 'string' },
   'max-walk': { type: 'string' },
   'transfer-slack': { type: 'string' },
+  'max-hours': { type: 'string' },
   batch: { type: 'string' },
 } as const;
 
@@ -32,6 +33,7 @@ export async function runPlan(args: string[]): Promise<number> {
     modes: values.modes,
     maxWalk: values['max-walk'],
     transferSlack: values['transfer-slack'],
+    maxHours: values['max-hours'],
   };
   if (values.batch !== undefined) return runBatch(values, values.batch, raw);
   const loaded = await load(values);

@@ -51,6 +51,7 @@ export function createApp(holder: NetworkHolder): Hono {
           modes: q.modes,
           maxWalk: q.maxWalk,
           transferSlack: q.transferSlack,
+          maxHours: q.maxHours,
         },
         net.input.feeds[0].timezone,
       );
