@@ -76,8 +76,8 @@ function stopOut(net: Network, s: number): PlaceOut {
 }
 
 function placeOut(place: Place): PlaceOut {
-  if (place.kind === 'point') return { id: null, name: place.text, lat: place.lat, lon: place.lon };
-  return { id: null, name: place.name, lat: place.lat, lon: place.lon };
+  if (place.kind === 'point') return { id: null, name: place.name ?? place.text, lat: place.lat, lon: place.lon };
+  return { id: place.id, name: place.name, lat: place.lat, lon: place.lon };
 }
 
 function zoneOfStop(net: Network, s: number): string {
@@ -105,6 +105,8 @@ export function describeJourney(net: Network, j: Journey, from: Place, to: Place
     }
     const a = l.from >= 0 ? stopOut(net, l.from) : placeOut(from);
     const b = l.to >= 0 ? stopOut(net, l.to) : placeOut(to);
+    const metres = Math.round(distanceMetres(a.lat, a.lon, b.lat, b.lon));
+    if (l.arrival === l.departure && metres < 1) continue; // the place is at the stop
     walkSeconds += l.arrival - l.departure;
     legs.push({
       mode: 'WALK',
@@ -113,7 +115,7 @@ export function describeJourney(net: Network, j: Journey, from: Place, to: Place
       departure: formatIso(l.departure, zone),
       arrival: formatIso(l.arrival, zone),
       durationSeconds: l.arrival - l.departure,
-      distanceMetres: Math.round(distanceMetres(a.lat, a.lon, b.lat, b.lon)),
+      distanceMetres: metres,
       geometry: line(a, b),
     });
   }

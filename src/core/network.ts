@@ -22,7 +22,10 @@ export interface NetworkStats {
 
 export class Network {
   readonly walk: WalkNetwork;
+  /** Footpaths for changing vehicles (transfers.txt applied): what the search uses. */
   readonly transfers: TransferGraph;
+  /** Plain walking footpaths (no transfers.txt): walks at the start and end of a journey. */
+  readonly walking: TransferGraph;
   readonly timetable: Timetable;
   readonly router: Raptor;
   /** Reverse footpaths (to a stop), CSR like TransferGraph. */
@@ -36,7 +39,9 @@ export class Network {
     walkOptions: WalkOptions = DEFAULT_WALK,
   ) {
     this.walk = new WalkNetwork(input, walkOptions);
-    this.transfers = this.walk.transferGraph();
+    const paths = this.walk.footpaths();
+    this.transfers = paths.transfers;
+    this.walking = paths.walking;
     this.timetable = compileTimetable(input, this.transfers);
     this.router = new Raptor(this.timetable);
   }
@@ -86,10 +91,10 @@ export class Network {
     return out;
   }
 
-  /** Footpaths arriving at `stop`: [from, seconds] pairs. */
+  /** Walking footpaths arriving at `stop`: [from, seconds] pairs. */
   footpathsTo(stop: number): [number, number][] {
     if (this.incoming === undefined) {
-      const t = this.transfers;
+      const t = this.walking;
       const n = this.input.stops.length;
       const offset = new Int32Array(n + 1);
       for (let i = 0; i < t.footTo.length; i++) offset[t.footTo[i] + 1]++;
@@ -112,9 +117,9 @@ export class Network {
     return out;
   }
 
-  /** Footpaths leaving `stop`: [to, seconds] pairs. */
+  /** Walking footpaths leaving `stop`: [to, seconds] pairs. */
   footpathsFrom(stop: number): [number, number][] {
-    const t = this.transfers;
+    const t = this.walking;
     const out: [number, number][] = [];
     for (let i = t.footOffset[stop]; i < t.footOffset[stop + 1]; i++) out.push([t.footTo[i], t.footSeconds[i]]);
     return out;

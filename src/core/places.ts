@@ -6,8 +6,9 @@
 import type { Network } from './network.js';
 
 export type Place =
-  | { kind: 'stops'; text: string; stops: number[]; name: string; lat: number; lon: number }
-  | { kind: 'point'; text: string; lat: number; lon: number };
+  /** `id`: the stop or station id when the text named exactly one, else null. */
+  | { kind: 'stops'; text: string; stops: number[]; id: string | null; name: string; lat: number; lon: number }
+  | { kind: 'point'; text: string; lat: number; lon: number; name?: string };
 
 export class UnknownPlaceError extends Error {
   constructor(
@@ -15,7 +16,7 @@ export class UnknownPlaceError extends Error {
     readonly field: string,
     detail = '',
   ) {
-    super(`unknown place "${place}"${detail}`);
+    super(`${detail.startsWith(': ambiguous') ? 'ambiguous' : 'unknown'} place "${place}"${detail}`);
     this.name = 'UnknownPlaceError';
   }
 }
@@ -59,18 +60,27 @@ export function resolvePlace(net: Network, text: string, field: string): Place {
     return { kind: 'point', text, lat, lon };
   }
   let matches = net.stopById(text.trim());
+  if (matches.length > 1) {
+    const ids = matches.map((s) => net.input.stops[s].id).join(', ');
+    throw new UnknownPlaceError(text, field, `: ambiguous, the id is in several feeds (${ids})`);
+  }
   if (matches.length === 0) matches = nameIndex(net).get(normalise(text)) ?? [];
   if (matches.length === 0) throw new UnknownPlaceError(text, field, ' (not a stop id, stop name or lat,lon)');
   const stops = [...new Set(matches.flatMap((s) => net.boardingStops(s)))];
-  if (stops.length === 0) throw new UnknownPlaceError(text, field, ' (no boarding stop there)');
   const first = net.input.stops[matches[0]];
+  if (stops.length === 0) {
+    // an entrance or a node inside a station: walk from where it is (pathways lead on)
+    if (matches.length === 1) return { kind: 'point', text, lat: first.lat, lon: first.lon, name: first.name };
+    throw new UnknownPlaceError(text, field, ' (no boarding stop there)');
+  }
   let lat = 0;
   let lon = 0;
   for (const s of matches) {
     lat += net.input.stops[s].lat;
     lon += net.input.stops[s].lon;
   }
-  return { kind: 'stops', text, stops, name: first.name, lat: lat / matches.length, lon: lon / matches.length };
+  const id = matches.length === 1 ? first.id : null;
+  return { kind: 'stops', text, stops, id, name: first.name, lat: lat / matches.length, lon: lon / matches.length };
 }
 
 export interface StopMatch {

@@ -93,7 +93,11 @@ function fastParts(epochSeconds: number, zone: string): LocalParts {
   };
 }
 
-/** Epoch seconds of the local wall time in `zone` (for ambiguous/skipped times: the earlier offset). */
+/**
+ * Epoch seconds of a local wall time in `zone`. A time that happens twice (clocks fall back) is
+ * the earlier instant; a time that never happens (clocks spring forward) is read with the offset
+ * in force before the change, i.e. moved forward by the gap — as Temporal's "compatible" does.
+ */
 export function localToEpoch(
   year: number,
   month: number,
@@ -102,10 +106,16 @@ export function localToEpoch(
   zone: string,
 ): number {
   const wall = Date.UTC(year, month - 1, day) / 1000 + secondsOfDay;
-  let guess = wall - zoneOffsetSeconds(wall, zone);
-  const second = wall - zoneOffsetSeconds(guess, zone);
-  if (second !== guess) guess = second;
-  return guess;
+  const before = zoneOffsetSeconds(wall - 86400, zone);
+  const after = zoneOffsetSeconds(wall + 86400, zone);
+  const tBefore = wall - before;
+  const tAfter = wall - after;
+  const validBefore = zoneOffsetSeconds(tBefore, zone) === before;
+  const validAfter = zoneOffsetSeconds(tAfter, zone) === after;
+  if (validBefore && validAfter) return Math.min(tBefore, tAfter);
+  if (validBefore) return tBefore;
+  if (validAfter) return tAfter;
+  return tBefore;
 }
 
 /** `YYYY-MM-DD` (or `YYYYMMDD`) → [y, m, d]; throws on malformed input. */

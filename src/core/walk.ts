@@ -147,11 +147,18 @@ export class WalkNetwork {
     return [...seen];
   }
 
+  /** Transfer footpaths, as the search uses them (see `footpaths`). */
+  transferGraph(): TransferGraph {
+    return this.footpaths().transfers;
+  }
+
   /**
    * Footpaths between boarding stops (location_type 0): nearby pairs, and pairs joined through a
-   * station's pathways; then transfers.txt applied (type 2 sets the time, 3 forbids, 0/1 add).
+   * station's pathways (`walking`); and the same with transfers.txt applied (`transfers`: type 2
+   * sets the time, 3 forbids, 0/1 add). transfers.txt governs changing vehicles, not the walks
+   * at the start and end of a journey, which use `walking`.
    */
-  transferGraph(): TransferGraph {
+  footpaths(): { walking: TransferGraph; transfers: TransferGraph } {
     const stops = this.input.stops;
     const n = stops.length;
     const rows: Map<number, number>[] = [];
@@ -176,9 +183,10 @@ export class WalkNetwork {
         true,
       );
     }
+    const walking = toCsr(rows, new Int32Array(n));
     const same = new Int32Array(n);
     this.applyTransfers(rows, same);
-    return toCsr(rows, same);
+    return { walking, transfers: toCsr(rows, same) };
   }
 
   private childIndex: Map<number, number[]> | undefined;

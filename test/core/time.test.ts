@@ -44,3 +44,15 @@ describe('time', () => {
     expect(weekday('2026-11-23')).toBe(0); // a Monday
   });
 });
+
+describe('wall times that happen twice or never', () => {
+  test('a repeated time (clocks fall back) is the earlier instant, in every zone', () => {
+    expect(formatIso(parseDateTime('2026-11-01T01:30', 'America/New_York')!, 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
+    expect(formatIso(parseDateTime('2026-10-25T02:30', 'Europe/Berlin')!, 'Europe/Berlin')).toBe('2026-10-25T02:30:00+02:00');
+  });
+
+  test('a skipped time (clocks spring forward) moves forward by the gap', () => {
+    expect(formatIso(parseDateTime('2026-03-08T02:30', 'America/New_York')!, 'America/New_York')).toBe('2026-03-08T03:30:00-04:00');
+    expect(formatIso(parseDateTime('2027-03-28T02:30', 'Europe/Berlin')!, 'Europe/Berlin')).toBe('2027-03-28T03:30:00+02:00');
+  });
+});

@@ -40,20 +40,20 @@ describe('transfers.txt', () => {
       const net = feeds.net;
       const [p] = net.stopById('P');
       const [q] = net.stopById('Q');
-      expect(net.footpathsFrom(p).map(([s]) => s)).not.toContain(q);
-      expect(net.footpathsFrom(q).map(([s]) => s)).toContain(p);
+      const transfersFrom = (a: number) => Array.from(net.transfers.footTo.subarray(net.transfers.footOffset[a], net.transfers.footOffset[a + 1]));
+      expect(transfersFrom(p)).not.toContain(q);
+      expect(transfersFrom(q)).toContain(p);
+      // plain walking (start and end of a journey) is not a transfer: both directions stay
+      expect(net.footpathsFrom(p).map(([s]) => s)).toContain(q);
     });
 
     it('a coordinate origin at P may still walk to Q (no vehicle change involved)', () => {
       expect(trip('39.85,116.40', 'D', '2026-11-24T08:15')).toEqual(['08:16 39.85,116.40 walk 3m33s → Q 08:20 | 08:20 Q —BUS R4→ D 08:30']);
     });
 
-    // ENGINE BUG (see report): type 3 forbids *transfers between vehicles*; starting at stop P
-    // and walking to Q is not one. placeAccess (src/core/plan.ts) takes the walks around a stop
-    // place from the transfer graph after transfers.txt was applied, so from "P" the walk to Q is
-    // gone (answer: 09:00 R5 → D 09:40) while from P's coordinates it is offered (above).
-    // Same for the destination side: C → Q finds nothing (alighting at P and walking is refused).
-    test.fails('starting at stop P the walk to Q is allowed, as from P’s coordinates', () => {
+    // type 3 forbids *transfers between vehicles*; starting at stop P and walking to Q is not one,
+    // so the walks at the start and end of a journey use plain walking footpaths.
+    test('starting at stop P the walk to Q is allowed, as from P’s coordinates', () => {
       expect(trip('P', 'D', '2026-11-24T08:15')).toEqual(['08:16 P walk 3m33s → Q 08:20 | 08:20 Q —BUS R4→ D 08:30']);
     });
 

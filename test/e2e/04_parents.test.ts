@@ -44,9 +44,8 @@ describe('parent stations and child platforms', () => {
     const r = go('CEN1', 'E');
     expect(r.itineraries).toHaveLength(1);
     const [walk, ride] = r.itineraries[0].legs;
-    // the access walk starts at the *place* asked for: its id is null even though the place is
-    // exactly one stop (see the report: questionable, the stop id would be more useful)
-    expect(walk).toMatchObject({ mode: 'WALK', from: { id: null, name: 'Central' }, to: { id: 'parents:CEN2' } });
+    // the access walk starts at the place asked for, which is exactly one stop: its id is given
+    expect(walk).toMatchObject({ mode: 'WALK', from: { id: 'parents:CEN1', name: 'Central' }, to: { id: 'parents:CEN2' } });
     expect(walk.durationSeconds).toBeGreaterThan(0);
     expect(walk.durationSeconds).toBeLessThan(60);
     expect(ride).toMatchObject({ mode: 'BUS', from: { id: 'parents:CEN2' }, departure: '2026-11-24T08:05:00+08:00' });

@@ -82,11 +82,9 @@ describe('agency time zone across DST (America/New_York)', () => {
       });
     });
 
-    // ENGINE BUG (see report): localToEpoch (src/core/time.ts) documents "for ambiguous/skipped
-    // times: the earlier offset", but reads the non-existent 02:30 with the *later* offset (EDT):
-    // 02:30−04:00 = 01:30 EST, an hour before the time asked for. With the earlier offset (EST)
-    // it is 02:30−05:00 = 03:30 EDT, and SPR1 (arriving 03:30 EDT) arrives by then.
-    test.fails('a local time in the skipped hour (02:30) is read with the earlier offset (−05:00 = 03:30 EDT)', () => {
+    // The non-existent 02:30 is read with the offset before the change (EST): 02:30−05:00 =
+    // 03:30 EDT (Temporal's "compatible"), and SPR1 (arriving 03:30 EDT) arrives by then.
+    test('a local time in the skipped hour (02:30) is read with the earlier offset (−05:00 = 03:30 EDT)', () => {
       const opts = planOptions({ from: 'A', to: 'B', arrive: '2026-03-08T02:30' }, 'America/New_York');
       expect(opts.time).toBe(Date.parse('2026-03-08T03:30:00-04:00') / 1000);
       expect(datedLines(ask(feeds.net, { from: 'A', to: 'B', arrive: '2026-03-08T02:30' }))).toEqual([

@@ -46,4 +46,9 @@ describe('pathways.txt', () => {
   it('without pathways in reach (maxWalk 10 m) there is no way in', () => {
     expect(ask(feeds.net, { from: NEAR_ENTRANCE, to: 'V', depart: '2026-11-24T08:05', maxWalk: '10' }).itineraries).toEqual([]);
   });
+
+  it('an entrance id is a place: the walk goes on through the pathways to a platform', () => {
+    const r = ask(feeds.net, { from: 'ENT', to: 'V', depart: '2026-11-24T08:05' });
+    expect(lines(r)).toEqual(['08:09 Deep Station Entrance walk 1m → Platform A 08:10 | 08:10 Platform A —BUS R1→ V 08:30']);
+  });
 });

@@ -50,17 +50,9 @@ describe('multiple feeds together', () => {
     ]);
   });
 
-  it('current behaviour: a bare id in both feeds is one place made of both stops (5.6 km apart)', () => {
-    // stopById('S1') returns feedA:S1 and feedB:S1; resolvePlace treats them as one place, so the
-    // trip silently starts at Bravo Gate although the rider may have meant Alpha Square
+  it('a bare id present in two feeds is rejected as ambiguous, naming it and its candidates', () => {
     expect(feeds.net.stopById('S1').map((s) => feeds.net.input.stops[s].id)).toEqual(['feedA:S1', 'feedB:S1']);
-    expect(lines(go('S1', 'Bravo End'))).toEqual(['08:30 Bravo Gate —RAIL B1→ Bravo End 08:50']);
-  });
-
-  // ENGINE BUG (see report): README ("a bare `yanjiao` when only one feed has it") and `jjj help`
-  // ("a bare stop_id unique across feeds") say a bare id must be unique; resolvePlace
-  // (src/core/places.ts) accepts an ambiguous one. Expected: an UnknownPlaceError naming it.
-  test.fails('a bare id present in two feeds is rejected as ambiguous, naming it', () => {
-    expect(() => go('S1', 'Bravo End')).toThrow(/"S1"/);
+    expect(() => go('S1', 'Bravo End')).toThrow(/ambiguous place "S1".*feedA:S1, feedB:S1/);
+    expect(lines(go('feedB:S1', 'Bravo End'))).toEqual(['08:30 Bravo Gate —RAIL B1→ Bravo End 08:50']);
   });
 });
