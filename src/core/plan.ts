@@ -3,6 +3,7 @@
  * times and geometry. The JSON shape is the CLI's and the HTTP API's contract.
  */
 import type { Network } from './network.js';
+import type { Journey } from './raptor.js';
 import { resolvePlace, type Place } from './places.js';
 import { ALL_MODES, MODE_NAMES, type ModeName, type SearchRequest, type StopAccess } from './query.js';
 import { describeJourney, walkOnly, type Described, type Itinerary } from './itinerary.js';
@@ -75,10 +76,32 @@ export function planPlaces(net: Network, from: Place, to: Place, o: PlanOptions)
     maxDuration: o.maxDuration,
   };
   const result = net.router.search(req);
-  const found = result.journeys.map((j) => describeJourney(net, j, from, to));
+  const found = result.journeys.map((j) => describeJourney(net, tighten(net, req, j), from, to));
   const walk = directWalk(net, from, to, o);
   if (walk !== null) found.push(walk);
   return { itineraries: paretoFilter(found, o.arriveBy).map((d) => d.itinerary) };
+}
+
+/**
+ * Shorten a journey without losing anything: a depart-at answer arrives as early as possible but
+ * may leave earlier than needed (an earlier train that is overtaken, a long wait); a reverse
+ * search from its arrival, with no more vehicles, finds the latest departure that still makes it.
+ * Arrive-by answers are tightened the other way. Costs one extra search per Pareto point.
+ */
+function tighten(net: Network, req: SearchRequest, j: Journey): Journey {
+  const depart = req.direction === 'depart';
+  const back = net.router.search({
+    ...req,
+    direction: depart ? 'arrive' : 'depart',
+    time: depart ? j.arrival : j.departure,
+    maxTransfers: j.vehicles - 1,
+    maxDuration: j.arrival - j.departure,
+  });
+  const best = back.journeys.at(-1);
+  if (best === undefined) return j;
+  if (depart ? best.departure > j.departure && best.arrival <= j.arrival : best.arrival < j.arrival && best.departure >= j.departure)
+    return best;
+  return j;
 }
 
 /** A walk-only itinerary when origin and destination are within walking distance. */
