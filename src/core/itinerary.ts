@@ -12,6 +12,8 @@ import { distanceMetres } from './walk.js';
 export interface PlaceOut {
   id: string | null;
   name: string;
+  /** The name in other languages (translations.txt), e.g. `{ "en": "Yanjiao" }`, when known. */
+  names?: Record<string, string>;
   lat: number;
   lon: number;
 }
@@ -72,7 +74,9 @@ export interface Described {
 
 function stopOut(net: Network, s: number): PlaceOut {
   const st = net.input.stops[s];
-  return { id: st.id, name: st.name, lat: st.lat, lon: st.lon };
+  const out: PlaceOut = { id: st.id, name: st.name, lat: st.lat, lon: st.lon };
+  if (st.names !== undefined && Object.keys(st.names).length > 0) out.names = st.names;
+  return out;
 }
 
 function placeOut(place: Place): PlaceOut {

@@ -187,3 +187,28 @@ describe('raptor module tests', () => {
     expect(f.describe(f.search('C', 'A', `${DAY}T08:00`).journeys[0])).toBe('C ~ L 08:20 08:40 ~ A [08:20 08:40]');
   });
 });
+
+import { nextDepartures } from '../../src/core/departures.js';
+import { Network } from '../../src/core/network.js';
+import { parseDateTime } from '../../src/core/time.js';
+
+describe('departure board', () => {
+  test('B01 next departures from a stop: boardable stop times in order, across service days', () => {
+    const net = new Network(
+      tiny({
+        stops: ['A', 'B', 'C'],
+        services: { d0: [0] },
+        trips: [
+          { id: 'R1', times: 'A 8:00, B 8:10, C 8:20' },
+          { id: 'R2', times: 'A 8:05, B 8:12!, C 8:30' }, // no pickup at B
+          { id: 'N', service: 'd0', times: 'B 24:30, C 24:40' }, // yesterday's, after midnight
+        ],
+      }),
+    );
+    const b = net.stopById('f:B');
+    const t = parseDateTime('2026-11-24T00:00', 'Asia/Shanghai')!;
+    const deps = nextDepartures(net, b, t, 12 * 3600, 10);
+    expect(deps.map((d) => `${d.departure.slice(11, 16)} ${d.tripId} ${d.serviceDate}`)).toEqual(['00:30 f:N 2026-11-23', '08:10 f:R1 2026-11-24']);
+    expect(deps[1].destination.name).toBe('C');
+  });
+});
