@@ -4,6 +4,7 @@
  * with peak and off-peak headways from 05:30 to 23:30. Deterministic for a given seed.
  */
 import type { NetworkInput, TripInput } from '../src/core/input.js';
+import { mulberry32 } from './harness.js';
 
 export interface CityOptions {
   /** Grid side: side × side stops. */
@@ -42,17 +43,6 @@ export const CITY_SIZED: CityOptions = {
   metroHeadway: [180, 420],
   days: 3,
 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
   const rnd = mulberry32(seed);

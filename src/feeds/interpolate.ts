@@ -4,6 +4,8 @@
  * exact-size typed arrays.
  */
 
+import { distanceMetres } from '../core/walk.js';
+
 /** Marks a missing time in the buffers. */
 const NO_TIME = -1;
 
@@ -23,16 +25,8 @@ export interface TripProblem {
   message: string;
 }
 
-const EARTH_RADIUS_M = 6371008.8;
-
-/** Great-circle distance in metres between two WGS84 points (degrees). */
-export function haversine(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+/** Great-circle distance in metres between two WGS84 points (degrees): the core's. */
+export const haversine = distanceMetres;
 
 export class TripBuffer {
   n = 0;
