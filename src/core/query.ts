@@ -118,6 +118,8 @@ export interface SearchRequest {
   transferSlack: number;
   /** Search horizon in seconds from `time` (forward: arrival ≤ time + maxDuration). */
   maxDuration: number;
+  /** Compiled routes (patterns) not to use, 1 = excluded: scenarios without a feed or line. */
+  excludeRoutes?: Uint8Array;
 }
 
 /** One optimal value of the Pareto set: `vehicles` used and the arrival (depart-at) / departure (arrive-by). */

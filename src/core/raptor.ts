@@ -70,6 +70,36 @@ export class Raptor {
     }
   }
 
+  /**
+   * One-to-all: the same search without a destination, bounded by `req.maxDuration`. Writes into
+   * `out` (one entry per stop) the seconds from `req.time` to reaching each stop — by vehicle, or
+   * by the access walk itself — or -1; arrive-by: the seconds from leaving each stop (boarding
+   * there) to arriving by `req.time`. `req.access` holds the place's walks in both directions
+   * (arrive-by: stop → place); `req.egress` is ignored. Returns the number of stops reached.
+   */
+  reach(req: SearchRequest, out: Int32Array): number {
+    const reverse = req.direction === 'arrive';
+    const view = reverse ? this.tt.reverseView() : this.tt.forward;
+    const rounds = Math.min(MAX_VEHICLES, Math.max(1, Math.floor(req.maxTransfers) + 1));
+    const st = this.state;
+    st.prepare(rounds);
+    const t0 = reverse ? -(req.time - this.tt.base) : req.time - this.tt.base;
+    out.fill(-1);
+    try {
+      this.run(view, st, t0, req.access, [], rounds, req);
+      return st.forTouched((s) => {
+        let best = st.bestVeh[s];
+        const walk = st.accessSec[s];
+        if (walk >= 0 && t0 + walk < best) best = t0 + walk;
+        if (best === UNREACHED || best - t0 > req.maxDuration) return false;
+        out[s] = best - t0;
+        return true;
+      });
+    } finally {
+      st.reset();
+    }
+  }
+
   private run(
     v: SearchView,
     st: SearchState,
@@ -100,7 +130,7 @@ export class Raptor {
     }
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime);
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
-      this.collectRoutes(v, st, req.modeMask);
+      this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
         const r = st.queue[q];
         const p0 = st.routeFirstPos[r];
@@ -121,13 +151,14 @@ export class Raptor {
     }
   }
 
-  private collectRoutes(v: SearchView, st: SearchState, modeMask: number): void {
+  private collectRoutes(v: SearchView, st: SearchState, modeMask: number, exclude: Uint8Array | undefined): void {
     for (let m = 0; m < st.markedCount; m++) {
       const s = st.marked[m];
       st.isMarked[s] = 0;
       for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
         const r = v.stopRoutes[i];
         if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
+        if (exclude !== undefined && exclude[r] === 1) continue;
         const p = v.stopRoutePos[i];
         const cur = st.routeFirstPos[r];
         if (cur < 0) {

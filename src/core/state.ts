@@ -137,6 +137,13 @@ export class SearchState {
     return out;
   }
 
+  /** Call `f` for every stop the search touched; returns how many times it answered true. */
+  forTouched(f: (stop: number) => boolean): number {
+    let n = 0;
+    for (let i = 0; i < this.touchedCount; i++) if (f(this.touched[i])) n++;
+    return n;
+  }
+
   /** Undo everything the last search wrote. */
   reset(): void {
     // Per-round arrays need no reset: they are read only along label chains this search wrote.

@@ -15,6 +15,8 @@ import { parseDateTime } from '../../src/core/time.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { REGION_FACTS } from './facts.table.js';
 import { tmpdir } from 'node:os';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { isochrones } from '../../src/core/isochrone-plan.js';
 
 let net: Network;
 
@@ -66,5 +68,20 @@ describe('published facts, answered by the engine', () => {
     const ids = searchStops(net, '燕郊').map((m) => net.input.stops[m.stop].id);
     expect(ids).toContain('metro-line22:yanjiao');
     expect(ids).toContain('intercity-rail:yanjiao_rail');
+  });
+
+  test('the 60-minute arrive-by circle for 国贸 at 09:00 contains 燕郊 and not 石家庄', () => {
+    const T = parseDateTime('2026-11-24T09:00', 'Asia/Shanghai')!;
+    const r = isochrones(net, {
+      place: '国贸', direction: 'arrive', windowStart: T, windowEnd: T, stepSeconds: 60, cutoffsMinutes: [60], percentiles: [50],
+      cellMetres: 250, maxWalkMinutes: 20, maxTransfers: 4, modes: null, transferSlack: 60, excludeFeeds: [], excludeRoutes: [],
+    });
+    const circle = r.features.find((f) => f.properties.cutoffMinutes === 60)!;
+    const at = (id: string) => {
+      const s = net.input.stops[net.stopById(id)[0]];
+      return booleanPointInPolygon([s.lon, s.lat], circle.geometry);
+    };
+    expect(at('metro-line22:yanjiao')).toBe(true);
+    expect(at('intercity-rail:shijiazhuang')).toBe(false);
   });
 });

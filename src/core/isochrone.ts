@@ -1,0 +1,253 @@
+/**
+ * Travel-time surfaces and isochrones ("1-hour commute circles"): the router's one-to-all search
+ * repeated over a window of departure (or arrival) minutes, a walking surface on a grid from the
+ * stops reached, per-cell percentiles over the window (as Conveyal R5 does), and contours.
+ *
+ * Travel time at a cell for one departure minute = the best of walking there directly from the
+ * place, or reaching a stop (seconds from the minute, waiting included) plus walking from the
+ * stop to the cell, walks capped at `maxWalkSeconds`. Arrive-by mirrors it (to the place).
+ */
+import { contours } from 'd3-contour';
+import area from '@turf/area';
+import type { Network } from './network.js';
+import type { StopAccess } from './query.js';
+import { distanceMetres } from './walk.js';
+
+export interface SurfaceRequest {
+  direction: 'depart' | 'arrive';
+  /** First and last departure (arrive-by: arrival) instant of the window, epoch seconds. */
+  windowStart: number;
+  windowEnd: number;
+  /** Seconds between sampled instants (60 = every minute). */
+  step: number;
+  /** The place and its walks to (arrive-by: from) boarding stops. */
+  lat: number;
+  lon: number;
+  access: StopAccess[];
+  /** Largest cutoff in seconds: the search horizon. */
+  maxSeconds: number;
+  maxTransfers: number;
+  modeMask: number;
+  transferSlack: number;
+  /** Longest walk between a stop (or the place) and a cell, seconds. */
+  maxWalkSeconds: number;
+  cellMetres: number;
+  /** Compiled routes not to use (scenarios); indices into the timetable's routes. */
+  excludeRoutes?: Uint8Array;
+}
+
+/** Seconds value for "not reached within maxSeconds". */
+export const UNREACHED_CELL = 0xffff;
+
+/** A travel-time grid: row 0 is the southern edge; cell (x, y) spans [west + x·dLon, …]. */
+export interface Grid {
+  west: number;
+  south: number;
+  dLon: number;
+  dLat: number;
+  nx: number;
+  ny: number;
+}
+
+export interface Surface {
+  grid: Grid;
+  /** Number of sampled instants. */
+  samples: number;
+  /** Per sample, per cell: seconds (UNREACHED_CELL when beyond maxSeconds). Row-major by sample. */
+  cells: Uint16Array;
+  /** Per sample, per stop: seconds, or -1. Row-major by sample. */
+  stops: Int32Array;
+  stopCount: number;
+}
+
+/** Cells in a grid larger than this are refused (choose a larger cell size). */
+export const MAX_CELLS = 4_000_000;
+
+export class SurfaceTooLargeError extends Error {
+  constructor(readonly cells: number) {
+    super(`the travel-time grid would have ${cells} cells (at most ${MAX_CELLS}); use a larger cell size`);
+    this.name = 'SurfaceTooLargeError';
+  }
+}
+
+/** Run the window of searches and build the per-sample cell times. */
+export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
+  const S = net.input.stops.length;
+  const times: number[] = [];
+  for (let t = q.windowStart; t <= q.windowEnd; t += Math.max(1, q.step)) times.push(t);
+  const M = times.length;
+  const stopTimes = new Int32Array(M * S);
+  const buf = new Int32Array(S);
+  const reached = new Uint8Array(S);
+  for (let i = 0; i < M; i++) {
+    net.router.reach(
+      {
+        direction: q.direction,
+        time: times[i],
+        access: q.access,
+        egress: [],
+        maxTransfers: q.maxTransfers,
+        modeMask: q.modeMask,
+        transferSlack: q.transferSlack,
+        maxDuration: q.maxSeconds,
+        ...(q.excludeRoutes !== undefined ? { excludeRoutes: q.excludeRoutes } : {}),
+      },
+      buf,
+    );
+    stopTimes.set(buf, i * S);
+    for (let s = 0; s < S; s++) if (buf[s] >= 0) reached[s] = 1;
+  }
+
+  const stops = net.input.stops;
+  const walk = net.walk.options;
+  const radius = (q.maxWalkSeconds * walk.speed) / walk.detour; // straight-line metres
+  let minLat = q.lat;
+  let maxLat = q.lat;
+  let minLon = q.lon;
+  let maxLon = q.lon;
+  for (let s = 0; s < S; s++) {
+    if (!reached[s]) continue;
+    minLat = Math.min(minLat, stops[s].lat);
+    maxLat = Math.max(maxLat, stops[s].lat);
+    minLon = Math.min(minLon, stops[s].lon);
+    maxLon = Math.max(maxLon, stops[s].lon);
+  }
+  const dLat = q.cellMetres / 111_320;
+  const dLon = q.cellMetres / (111_320 * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
+  const padLat = radius / 111_320 + dLat;
+  const padLon = (radius / q.cellMetres) * dLon + dLon;
+  const grid: Grid = {
+    west: minLon - padLon,
+    south: minLat - padLat,
+    dLon,
+    dLat,
+    nx: Math.ceil((maxLon - minLon + 2 * padLon) / dLon),
+    ny: Math.ceil((maxLat - minLat + 2 * padLat) / dLat),
+  };
+  const C = grid.nx * grid.ny;
+  if (C > MAX_CELLS) throw new SurfaceTooLargeError(C);
+
+  // Walking stamps: for the place and each reached stop, the cells within the walk and seconds.
+  const stamp = (lat: number, lon: number): { cell: Int32Array; sec: Int32Array } => {
+    const cells: number[] = [];
+    const secs: number[] = [];
+    const cx = Math.floor((lon - grid.west) / dLon);
+    const cy = Math.floor((lat - grid.south) / dLat);
+    const rx = Math.ceil(radius / q.cellMetres) + 1;
+    for (let y = Math.max(0, cy - rx); y <= Math.min(grid.ny - 1, cy + rx); y++) {
+      for (let x = Math.max(0, cx - rx); x <= Math.min(grid.nx - 1, cx + rx); x++) {
+        const m = distanceMetres(lat, lon, grid.south + (y + 0.5) * dLat, grid.west + (x + 0.5) * dLon);
+        const sec = net.walk.secondsFor(m);
+        if (sec <= q.maxWalkSeconds) {
+          cells.push(y * grid.nx + x);
+          secs.push(sec);
+        }
+      }
+    }
+    return { cell: Int32Array.from(cells), sec: Int32Array.from(secs) };
+  };
+  const origin = stamp(q.lat, q.lon);
+  const stamps = new Map<number, { cell: Int32Array; sec: Int32Array }>();
+  for (let s = 0; s < S; s++) if (reached[s]) stamps.set(s, stamp(stops[s].lat, stops[s].lon));
+
+  const cells = new Uint16Array(M * C).fill(UNREACHED_CELL);
+  for (let i = 0; i < M; i++) {
+    const row = cells.subarray(i * C, (i + 1) * C);
+    for (let k = 0; k < origin.cell.length; k++) {
+      if (origin.sec[k] <= q.maxSeconds && origin.sec[k] < row[origin.cell[k]]) row[origin.cell[k]] = origin.sec[k];
+    }
+    for (const [s, st] of stamps) {
+      const t = stopTimes[i * S + s];
+      if (t < 0) continue;
+      for (let k = 0; k < st.cell.length; k++) {
+        const v = t + st.sec[k];
+        if (v <= q.maxSeconds && v < row[st.cell[k]]) row[st.cell[k]] = v;
+      }
+    }
+  }
+  return { grid, samples: M, cells, stops: stopTimes, stopCount: S };
+}
+
+/**
+ * Percentile over the samples, nearest-rank: the smallest value v such that at least p % of the
+ * samples are ≤ v (p = 50 with 121 samples is the 61st smallest). Unreached counts as infinite.
+ */
+export function percentileOf(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  const k = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
+  return sorted[k - 1];
+}
+
+/** Per-cell percentile grid (seconds or UNREACHED_CELL). */
+export function cellPercentile(surface: Surface, p: number): Uint16Array {
+  const C = surface.grid.nx * surface.grid.ny;
+  const M = surface.samples;
+  const out = new Uint16Array(C);
+  const col = new Uint16Array(M);
+  for (let c = 0; c < C; c++) {
+    let any = false;
+    for (let i = 0; i < M; i++) {
+      col[i] = surface.cells[i * C + c];
+      if (col[i] !== UNREACHED_CELL) any = true;
+    }
+    if (!any) {
+      out[c] = UNREACHED_CELL;
+      continue;
+    }
+    col.sort();
+    out[c] = percentileOf(col, p);
+  }
+  return out;
+}
+
+/** Per-stop percentile (seconds or -1). */
+export function stopPercentile(surface: Surface, stop: number, p: number): number {
+  const M = surface.samples;
+  const col = new Float64Array(M);
+  for (let i = 0; i < M; i++) {
+    const v = surface.stops[i * surface.stopCount + stop];
+    col[i] = v < 0 ? Infinity : v;
+  }
+  col.sort();
+  const v = percentileOf(col, p);
+  return Number.isFinite(v) ? v : -1;
+}
+
+export type Ring = [number, number][];
+export type MultiPolygonCoords = Ring[][];
+
+/** Signed area of a ring (shoelace, positive = counter-clockwise). */
+function signedArea(ring: Ring): number {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return a / 2;
+}
+
+/**
+ * The region of cells with time ≤ `cutoffSeconds`, as MultiPolygon coordinates in lon/lat with
+ * RFC 7946 winding (exterior counter-clockwise, holes clockwise), via d3-contour's marching
+ * squares.
+ */
+export function contour(grid: Grid, values: Uint16Array, cutoffSeconds: number): MultiPolygonCoords {
+  // d3-contour outlines values ≥ threshold: negate times so "≥ −cutoff" means "≤ cutoff".
+  // Unreached cells sit just beyond the largest cutoff so interpolation stays local.
+  const field = new Float64Array(values.length);
+  for (let c = 0; c < values.length; c++) field[c] = values[c] === UNREACHED_CELL ? -(cutoffSeconds + 3600) : -values[c];
+  const [mp] = contours().size([grid.nx, grid.ny]).thresholds([-cutoffSeconds])(Array.from(field));
+  const out: MultiPolygonCoords = [];
+  for (const poly of mp.coordinates) {
+    const rings = poly.map((ring) => ring.map(([x, y]) => [grid.west + x * grid.dLon, grid.south + y * grid.dLat] as [number, number]));
+    rings.forEach((r, i) => {
+      const ccw = signedArea(r) > 0;
+      if ((i === 0) !== ccw) r.reverse();
+    });
+    out.push(rings);
+  }
+  return out;
+}
+
+/** Area of a MultiPolygon in km² (geodesic, @turf/area). */
+export function areaKm2(coords: MultiPolygonCoords): number {
+  if (coords.length === 0) return 0;
+  return area({ type: 'MultiPolygon', coordinates: coords }) / 1e6;
+}

@@ -1,0 +1,122 @@
+/**
+ * Isochrones tested against theory: synthetic lines with known headways, so the percentile travel
+ * times follow from the timetable alone; nested circles; GeoJSON validity; arrive-by against
+ * depart-at.
+ */
+import { describe, expect, test } from 'vitest';
+import booleanValid from '@turf/boolean-valid';
+import { Network } from '../../src/core/network.js';
+import { isochrones, type IsochroneOptions } from '../../src/core/isochrone-plan.js';
+import { percentileOf, travelTimeSurface, cellPercentile, UNREACHED_CELL } from '../../src/core/isochrone.js';
+import { placeAccess } from '../../src/core/plan.js';
+import { resolvePlace } from '../../src/core/places.js';
+import { ALL_MODES } from '../../src/core/query.js';
+import { parseDateTime } from '../../src/core/time.js';
+import { tiny } from './helpers.js';
+
+const Z = 'Asia/Shanghai';
+const at = (hm: string) => parseDateTime(`2026-11-24T${hm}`, Z)!;
+
+/** A line A → B → C (5 km apart), a train every `headway` minutes from 06:00, 10 min per hop. */
+function line(headwayMin: number): Network {
+  const trips = [];
+  for (let m = 6 * 60; m < 11 * 60; m += headwayMin) {
+    const hh = (x: number) => `${Math.floor(x / 60)}:${String(x % 60).padStart(2, '0')}`;
+    trips.push({ id: `T${m}`, route: 'L', type: 2, times: `A ${hh(m)}, B ${hh(m + 10)}, C ${hh(m + 20)}` });
+  }
+  return new Network(tiny({ stops: ['A', 'B', 'C'], coords: { A: [39.9, 116.3], B: [39.945, 116.3], C: [39.99, 116.3] }, trips }));
+}
+
+function opts(o: Partial<IsochroneOptions>): IsochroneOptions {
+  return {
+    place: 'A',
+    direction: 'depart',
+    windowStart: at('07:00'),
+    windowEnd: at('07:59'),
+    stepSeconds: 60,
+    cutoffsMinutes: [30, 60],
+    percentiles: [50],
+    cellMetres: 200,
+    maxWalkMinutes: 10,
+    maxTransfers: 2,
+    modes: null,
+    transferSlack: 0,
+    excludeFeeds: [],
+    excludeRoutes: [],
+    ...o,
+  };
+}
+
+describe('isochrones against theory', () => {
+  test('I01 nearest-rank percentile', () => {
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect(percentileOf(xs, 50)).toBe(5);
+    expect(percentileOf(xs, 90)).toBe(9);
+    expect(percentileOf(xs, 100)).toBe(10);
+    expect(percentileOf(xs, 1)).toBe(1);
+  });
+
+  for (const headway of [5, 10, 15, 20]) {
+    test(`I02 headway ${headway} min: stop percentiles = ride + the waits of a uniform departure minute`, () => {
+      const net = line(headway);
+      const r = isochrones(net, opts({ percentiles: [10, 50, 90], cutoffsMinutes: [60] }));
+      // departing every minute 07:00–07:59, a train every `headway` minutes from 06:00 (07:00 is one):
+      // the wait is (headway − m mod headway) mod headway; arrival at C 20 min later
+      const waits = Array.from({ length: 60 }, (_, m) => (headway - (m % headway)) % headway).sort((a, b) => a - b);
+      const c = r.stops.find((s) => s.name === 'C')!;
+      for (const p of [10, 50, 90]) expect(c.minutes[`p${p}`], `p${p}`).toBe(20 + percentileOf(waits, p));
+    });
+  }
+
+  test('I03 circles are nested and grow with the cutoff; every polygon is valid GeoJSON', () => {
+    const net = line(10);
+    const r = isochrones(net, opts({ cutoffsMinutes: [15, 25, 35, 45], percentiles: [50, 90] }));
+    for (const p of [50, 90]) {
+      const areas = r.features.filter((f) => f.properties.percentile === p).sort((a, b) => a.properties.cutoffMinutes - b.properties.cutoffMinutes).map((f) => f.properties.areaKm2);
+      for (let i = 1; i < areas.length; i++) expect(areas[i]).toBeGreaterThanOrEqual(areas[i - 1]);
+      expect(areas[areas.length - 1]).toBeGreaterThan(areas[0]);
+    }
+    for (const f of r.features) {
+      expect(booleanValid(f.geometry as never), JSON.stringify(f.properties)).toBe(true);
+      for (const poly of f.geometry.coordinates)
+        for (const ring of poly) expect(ring[0]).toEqual(ring[ring.length - 1]);
+    }
+    // cell level: reached within 15 min ⇒ reached within 25 min (same percentile grid)
+    const place = resolvePlace(net, 'A', 'from');
+    const s = travelTimeSurface(net, {
+      direction: 'depart', windowStart: at('07:00'), windowEnd: at('07:59'), step: 60, lat: place.lat, lon: place.lon,
+      access: placeAccess(net, place, 500, false), maxSeconds: 3600, maxTransfers: 2, modeMask: ALL_MODES, transferSlack: 0, maxWalkSeconds: 600, cellMetres: 200,
+    });
+    const v50 = cellPercentile(s, 50);
+    const v90 = cellPercentile(s, 90);
+    for (let c = 0; c < v50.length; c++) if (v90[c] !== UNREACHED_CELL) expect(v50[c]).toBeLessThanOrEqual(v90[c]);
+  });
+
+  test('I04 arrive-by circles agree with depart-at searches from the stops they contain', () => {
+    const net = line(10);
+    const T = at('09:00');
+    const r = isochrones(net, opts({ place: 'C', direction: 'arrive', windowStart: T, windowEnd: T, cutoffsMinutes: [60] }));
+    for (const stop of r.stops) {
+      if (stop.name === 'C') continue;
+      const seconds = stop.minutes.p50 * 60;
+      const from = net.stopById(stop.id)[0];
+      // leaving the stop `seconds` before T gets to C by T …
+      const ok = net.router.search({ direction: 'depart', time: T - seconds, access: [{ stop: from, seconds: 0 }], egress: [{ stop: net.stopById('f:C')[0], seconds: 0 }], maxTransfers: 2, modeMask: ALL_MODES, transferSlack: 0, maxDuration: 7200 });
+      expect(Math.min(...ok.pareto.map((p) => p.time))).toBeLessThanOrEqual(T);
+      // … and leaving a minute later does not
+      const late = net.router.search({ direction: 'depart', time: T - seconds + 60, access: [{ stop: from, seconds: 0 }], egress: [{ stop: net.stopById('f:C')[0], seconds: 0 }], maxTransfers: 2, modeMask: ALL_MODES, transferSlack: 0, maxDuration: 7200 });
+      expect(Math.min(...late.pareto.map((p) => p.time))).toBeGreaterThan(T);
+    }
+  });
+
+  test('I05 scenario without the line: the area it served is reported lost', () => {
+    const net = line(10);
+    const r = isochrones(net, opts({ excludeRoutes: ['L'], cutoffsMinutes: [30] }));
+    const cmp = r.comparison![0];
+    expect(cmp.stops).toBe(3);
+    expect(cmp.stopsWithout).toBe(1); // A itself, by walking
+    expect(cmp.placesLost).toEqual(['B', 'C']);
+    expect(cmp.lostKm2).toBeGreaterThan(0);
+    expect(cmp.areaWithoutKm2).toBeLessThan(cmp.areaKm2);
+  });
+});
