@@ -22,8 +22,8 @@ function imports(file: string): string[] {
 }
 
 describe('architecture', () => {
-  test('src/core imports only itself and its graph/spatial libraries', () => {
-    const allowed = /^(\.\/|ngraph\.graph$|ngraph\.path$|kdbush$|geokdbush$)/;
+  test('src/core imports only itself and its graph, spatial and geometry libraries', () => {
+    const allowed = /^(\.\/|ngraph\.graph$|ngraph\.path$|kdbush$|geokdbush$|d3-contour$|d3-geo$|@turf\/area$)/;
     for (const f of files('src/core'))
       for (const i of imports(f)) expect(allowed.test(i), `${f} imports ${i}`).toBe(true);
   });
