@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runPlan } from './plan.js';
 import { runStops } from './stops.js';
 import { runImport } from './import.js';
+import { runIsochrone } from './isochrone.js';
 import { UsageError } from './common.js';
 
 const USAGE = `jjj — Jing-Jin-Ji multimodal routing
@@ -16,6 +17,9 @@ Usage:
            [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
            [--transfer-slack SECONDS] [--max-hours H] [--json]
   jjj plan [--feeds PATH ...] --batch FILE.csv      (header from,to,depart or from,to,arrive)
+  jjj isochrone (--from PLACE --depart TIME | --to PLACE --arrive TIME) [--cutoffs 30,60]
+           [--window 07:00-09:00] [--percentiles 50,90] [--cell METRES] [--max-walk-minutes M]
+           [--exclude-feed NAME ...] [--exclude-route ID ...] [--json] [--svg FILE]
   jjj stops QUERY [--feeds PATH ...] [--json]
   jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)
 
@@ -33,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return runStops(rest);
     case 'import':
       return runImport(rest);
+    case 'isochrone':
+      return runIsochrone(rest);
     case undefined:
     case 'help':
     case '--help':

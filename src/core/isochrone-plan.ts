@@ -9,7 +9,7 @@ import { modeMask, placeAccess } from './plan.js';
 import type { ModeName } from './query.js';
 import {
   areaKm2,
-  cellPercentile,
+  cellPercentiles,
   contour,
   stopPercentile,
   travelTimeSurface,
@@ -143,9 +143,11 @@ export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
   const mask = exclusionMask(net, o.excludeFeeds, o.excludeRoutes);
   const without = mask === null ? null : travelTimeSurface(net, { ...base, excludeRoutes: mask });
   const comparison: NonNullable<IsochroneResult['comparison']> = [];
-  for (const p of o.percentiles) {
-    const values = cellPercentile(full, p);
-    const valuesWithout = without === null ? null : alignTo(full, without, cellPercentile(without, p));
+  const fullGrids = cellPercentiles(full, o.percentiles);
+  const withoutGrids = without === null ? null : cellPercentiles(without, o.percentiles);
+  o.percentiles.forEach((p, k) => {
+    const values = fullGrids[k];
+    const valuesWithout = without === null || withoutGrids === null ? null : alignTo(full, without, withoutGrids[k]);
     for (const cutoff of [...o.cutoffsMinutes].sort((a, b) => b - a)) {
       const coords = contour(full.grid, values, cutoff * 60);
       features.push(feature('isochrone', 'network', cutoff, p, coords));
@@ -168,7 +170,7 @@ export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
         });
       }
     }
-  }
+  });
   const result: IsochroneResult = {
     type: 'FeatureCollection',
     features,

@@ -180,22 +180,25 @@ export function percentileOf(sorted: ArrayLike<number>, p: number): number {
 
 /** Per-cell percentile grid (seconds or UNREACHED_CELL). */
 export function cellPercentile(surface: Surface, p: number): Uint16Array {
+  return cellPercentiles(surface, [p])[0];
+}
+
+/** Per-cell grids for several percentiles, sorting each cell's samples once. */
+export function cellPercentiles(surface: Surface, ps: readonly number[]): Uint16Array[] {
   const C = surface.grid.nx * surface.grid.ny;
   const M = surface.samples;
-  const out = new Uint16Array(C);
+  const out = ps.map(() => new Uint16Array(C).fill(UNREACHED_CELL));
   const col = new Uint16Array(M);
   for (let c = 0; c < C; c++) {
     let any = false;
     for (let i = 0; i < M; i++) {
-      col[i] = surface.cells[i * C + c];
-      if (col[i] !== UNREACHED_CELL) any = true;
+      const v = surface.cells[i * C + c];
+      col[i] = v;
+      if (v !== UNREACHED_CELL) any = true;
     }
-    if (!any) {
-      out[c] = UNREACHED_CELL;
-      continue;
-    }
-    col.sort();
-    out[c] = percentileOf(col, p);
+    if (!any) continue;
+    if (M > 1) col.sort();
+    for (let k = 0; k < ps.length; k++) out[k][c] = percentileOf(col, ps[k]);
   }
   return out;
 }
