@@ -8,6 +8,7 @@ import { runPlan } from './plan.js';
 import { runStops } from './stops.js';
 import { runImport } from './import.js';
 import { runIsochrone } from './isochrone.js';
+import { runMatrix } from './matrix.js';
 import { UsageError } from './common.js';
 
 const USAGE = `jjj — Jing-Jin-Ji multimodal routing
@@ -20,6 +21,8 @@ Usage:
   jjj isochrone (--from PLACE --depart TIME | --to PLACE --arrive TIME) [--cutoffs 30,60]
            [--window 07:00-09:00] [--percentiles 50,90] [--cell METRES] [--max-walk-minutes M]
            [--exclude-feed NAME ...] [--exclude-route ID ...] [--json] [--svg FILE]
+  jjj matrix --origins O.csv --destinations D.csv (--depart TIME | --arrive TIME) [--window 07:00-09:00]
+           [--percentile 50] [--max-minutes 120] [--workers N] [--out FILE]   (CSV: id,lat,lon or id,place)
   jjj stops QUERY [--feeds PATH ...] [--json]
   jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)
 
@@ -39,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       return runImport(rest);
     case 'isochrone':
       return runIsochrone(rest);
+    case 'matrix':
+      return runMatrix(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -120,3 +120,24 @@ describe('isochrones against theory', () => {
     expect(cmp.areaWithoutKm2).toBeLessThan(cmp.areaKm2);
   });
 });
+
+import { matrixRow, preparePlaces, type MatrixOptions } from '../../src/core/matrix.js';
+
+describe('matrix', () => {
+  test('M01 percentile travel times between places follow the headway, like the isochrone stops', () => {
+    const net = line(10);
+    const o: MatrixOptions = {
+      direction: 'depart', windowStart: at('07:00'), windowEnd: at('07:59'), stepSeconds: 60, percentile: 50,
+      maxSeconds: 7200, maxWalkMetres: 500, maxTransfers: 2, modes: null, transferSlack: 0,
+    };
+    const [a] = preparePlaces(net, [resolvePlace(net, 'A', 'from')], o, false);
+    const dests = preparePlaces(net, ['A', 'B', 'C'].map((n) => resolvePlace(net, n, 'to')), o, true);
+    // waits of a uniform minute under a 10-min headway: p50 = 4 min; rides 10 and 20 min
+    expect(Array.from(matrixRow(net, a, dests, o), (s) => s / 60)).toEqual([0, 14, 24]);
+    const back = { ...o, direction: 'arrive' as const };
+    const [c] = preparePlaces(net, [resolvePlace(net, 'C', 'to')], back, true);
+    const froms = preparePlaces(net, ['A', 'B'].map((n) => resolvePlace(net, n, 'from')), back, false);
+    // arriving by each minute 07:00–07:59: trains reach C at :00, :10 …, so the slack is 0–9 min
+    expect(Array.from(matrixRow(net, c, froms, back), (s) => s / 60)).toEqual([24, 14]);
+  });
+});

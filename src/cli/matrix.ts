@@ -1,0 +1,136 @@
+/**
+ * `jjj matrix`: travel times from many origins to many destinations, CSV in and out, origins spread
+ * over worker threads (each loads the network from the same SQLite cache).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { ParamError, parseModes } from '../app/params.js';
+import { PLAN_DEFAULTS } from '../core/plan.js';
+import { localDate, parseDateTime } from '../core/time.js';
+import type { MatrixOptions } from '../core/matrix.js';
+import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { computeRows, type MatrixJob, type PlaceRow } from './matrix-job.js';
+
+const OPTIONS = {
+  ...FEED_OPTIONS,
+  origins: { type: 'string' },
+  destinations: { type: 'string' },
+  depart: { type: 'string' },
+  arrive: { type: 'string' },
+  window: { type: 'string' },
+  percentile: { type: 'string' },
+  'max-minutes': { type: 'string' },
+  'max-walk': { type: 'string' },
+  'max-transfers': { type: 'string' },
+  modes: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+function readPlaces(file: string | undefined, flag: string): PlaceRow[] {
+  if (file === undefined) throw new UsageError(`--${flag} FILE.csv is required (columns id,lat,lon or id,place)`);
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (err) {
+    throw new UsageError(`--${flag} ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return rows.map((r, i) => {
+    const id = r.id ?? String(i + 1);
+    if (r.place !== undefined && r.place !== '') return { id, place: r.place };
+    if (r.lat !== undefined && r.lon !== undefined) return { id, place: `${r.lat},${r.lon}` };
+    throw new UsageError(`--${flag} ${file}: row ${i + 2} needs place, or lat and lon`);
+  });
+}
+
+function num(flag: string, text: string | undefined, def: number, min: number, max: number): number {
+  if (text === undefined) return def;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export async function runMatrix(args: string[]): Promise<number> {
+  const { values } = parse(splitFeeds(args), OPTIONS);
+  const origins = readPlaces(values.origins, 'origins');
+  const destinations = readPlaces(values.destinations, 'destinations');
+  if ((values.depart === undefined) === (values.arrive === undefined)) throw new UsageError('give exactly one of --depart or --arrive');
+  const loaded = await load(values);
+  const zone = loaded.network.input.feeds[0].timezone;
+  const text = (values.depart ?? values.arrive)!;
+  const time = parseDateTime(text, zone);
+  if (time === null) throw new UsageError(`--${values.depart ? 'depart' : 'arrive'}: not a date-time: "${text}"`);
+  let [start, end] = [time, time];
+  if (values.window !== undefined) {
+    const m = /^(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$/.exec(values.window.trim());
+    const day = localDate(time, zone);
+    const a = m && parseDateTime(`${day}T${m[1].padStart(5, '0')}`, zone);
+    const b = m && parseDateTime(`${day}T${m[2].padStart(5, '0')}`, zone);
+    if (!a || !b || b < a || b - a > 4 * 3600) throw new UsageError('--window must look like 07:00-09:00 (at most 4 h)');
+    [start, end] = [a, b];
+  }
+  let modes;
+  try {
+    modes = parseModes(values.modes);
+  } catch (err) {
+    throw new UsageError(`--modes: ${(err as ParamError).message}`);
+  }
+  const options: MatrixOptions = {
+    direction: values.depart !== undefined ? 'depart' : 'arrive',
+    windowStart: start,
+    windowEnd: end,
+    stepSeconds: 60,
+    percentile: num('percentile', values.percentile, 50, 1, 100),
+    maxSeconds: num('max-minutes', values['max-minutes'], 120, 1, 1440) * 60,
+    maxWalkMetres: num('max-walk', values['max-walk'], PLAN_DEFAULTS.maxWalkMetres, 0, 5000),
+    maxTransfers: num('max-transfers', values['max-transfers'], PLAN_DEFAULTS.maxTransfers, 0, 10),
+    modes,
+    transferSlack: PLAN_DEFAULTS.transferSlack,
+  };
+  // Workers pay a network load each: worth it only for enough searches (origins × window samples).
+  const searches = origins.length * (Math.floor((end - start) / 60) + 1);
+  const workers = num('workers', values.workers, searches >= 20_000 ? availableParallelism() : 1, 1, 64);
+  const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options, from: 0, to: origins.length };
+  const t0 = performance.now();
+  let rows: (number[] | string)[];
+  if (workers === 1) rows = computeRows(loaded.network, job);
+  else rows = await inWorkers(job, workers);
+  const seconds = (performance.now() - t0) / 1000;
+  const lines = ['origin,destination,minutes'];
+  rows.forEach((row, i) => {
+    if (typeof row === 'string') {
+      for (const d of destinations) lines.push(`${csv(origins[i].id)},${csv(d.id)},`);
+      return;
+    }
+    row.forEach((s, j) => lines.push(`${csv(origins[i].id)},${csv(destinations[j].id)},${s < 0 ? '' : (s / 60).toFixed(1)}`));
+  });
+  const errors = rows.map((r, i) => (typeof r === 'string' ? `${origins[i].id}: ${r}` : null)).filter((x) => x !== null);
+  if (values.out !== undefined) writeFileSync(values.out, lines.join('\n') + '\n');
+  else process.stdout.write(lines.join('\n') + '\n');
+  process.stderr.write(`matrix ${origins.length} × ${destinations.length} in ${seconds.toFixed(2)} s on ${workers} worker(s)${errors.length ? `; ${errors.length} origins failed: ${errors.slice(0, 3).join('; ')}` : ''}\n`);
+  return errors.length > 0 ? 2 : 0;
+}
+
+function csv(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+async function inWorkers(job: MatrixJob, n: number): Promise<(number[] | string)[]> {
+  const size = Math.ceil(job.origins.length / n);
+  const parts = await Promise.all(
+    Array.from({ length: n }, (_, k) => {
+      const from = k * size;
+      const to = Math.min(job.origins.length, from + size);
+      if (from >= to) return Promise.resolve([] as (number[] | string)[]);
+      return new Promise<(number[] | string)[]>((resolve, reject) => {
+        const w = new Worker(new URL('./matrix-worker.js', import.meta.url), { workerData: { ...job, from, to } });
+        w.once('message', (m: (number[] | string)[]) => resolve(m));
+        w.once('error', reject);
+        w.once('exit', (code) => code !== 0 && reject(new Error(`matrix worker exited with ${code}`)));
+      });
+    }),
+  );
+  return parts.flat();
+}

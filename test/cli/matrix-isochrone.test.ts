@@ -1,0 +1,64 @@
+/**
+ * Feature under test: the `jjj matrix` and `jjj isochrone` commands end to end on the bundled
+ * region (built CLI in dist/): CSV in/out, workers agreeing with one thread, GeoJSON output, SVG
+ * file, and errors naming the flag.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/app/load.js';
+
+const CLI = join(PACKAGE_ROOT, 'dist/src/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'jjj-cli-'));
+const db = join(dir, 'region.sqlite');
+
+function jjj(...args: string[]) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build (npm test does)`);
+  return spawnSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+}
+
+describe('jjj matrix', () => {
+  const places = join(dir, 'places.csv');
+  writeFileSync(places, 'id,place\nyanjiao,燕郊\nguomao,国贸\ncoords,"39.9087,116.4605"\n');
+
+  test('CSV in, CSV out; two workers give exactly the single-thread answer', () => {
+    const one = jjj('matrix', '--origins', places, '--destinations', places, '--depart', '2026-11-24T07:00', '--window', '07:00-07:30', '--workers', '1');
+    const two = jjj('matrix', '--origins', places, '--destinations', places, '--depart', '2026-11-24T07:00', '--window', '07:00-07:30', '--workers', '2');
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const rows = one.stdout.trim().split('\n');
+    expect(rows[0]).toBe('origin,destination,minutes');
+    expect(rows).toHaveLength(1 + 9);
+    const yg = rows.find((r) => r.startsWith('yanjiao,guomao,'))!;
+    expect(Number(yg.split(',')[2])).toBeGreaterThan(30);
+    expect(Number(yg.split(',')[2])).toBeLessThan(70);
+  });
+
+  test('a missing file or a bad flag is a usage error naming it', () => {
+    const r = jjj('matrix', '--origins', join(dir, 'nope.csv'), '--destinations', places, '--depart', '2026-11-24T07:00');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--origins');
+  });
+});
+
+describe('jjj isochrone', () => {
+  test('GeoJSON with nested circles, and an SVG map', () => {
+    const svg = join(dir, 'circles.svg');
+    const r = jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--cutoffs', '30,60', '--json', '--svg', svg);
+    expect(r.status, r.stderr).toBe(0);
+    const fc = JSON.parse(r.stdout) as { type: string; features: { properties: { cutoffMinutes: number; areaKm2: number } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    const [a60, a30] = [60, 30].map((c) => fc.features.find((f) => f.properties.cutoffMinutes === c)!.properties.areaKm2);
+    expect(a60).toBeGreaterThan(a30);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  test('bad parameters name the flag', () => {
+    expect(jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--cutoffs', '30,abc').stderr).toContain('--cutoffs');
+    expect(jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--exclude-feed', 'nope').stderr).toContain('--exclude-feed');
+    expect(jjj('isochrone', '--from', '国贸').stderr).toContain('--depart');
+  });
+});
