@@ -11,6 +11,8 @@ import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timeta
 interface Instance {
   input: number;
   shift: number;
+  /** Headway of a frequency-based (exact_times=0) instance, else 0. */
+  headway: number;
 }
 
 interface Pattern {
@@ -29,12 +31,12 @@ function patternKey(line: number, stops: Int32Array, flags: Uint8Array): string 
 /** Expand frequencies into instances (nominal departures start + k·headway < end). */
 function instancesOf(input: NetworkInput, t: number): Instance[] {
   const trip = input.trips[t];
-  if (trip.frequencies === undefined || trip.frequencies.length === 0) return [{ input: t, shift: 0 }];
+  if (trip.frequencies === undefined || trip.frequencies.length === 0) return [{ input: t, shift: 0, headway: 0 }];
   const out: Instance[] = [];
   const first = trip.departures[0];
   for (const f of trip.frequencies) {
     if (f.headway <= 0) continue;
-    for (let s = f.start; s < f.end; s += f.headway) out.push({ input: t, shift: s - first });
+    for (let s = f.start; s < f.end; s += f.headway) out.push({ input: t, shift: s - first, headway: f.exact ? 0 : f.headway });
   }
   return out;
 }
@@ -88,12 +90,17 @@ function groupPatterns(input: NetworkInput): Pattern[] {
         (trip.dropOff[i] === PICKUP_NONE || i === 0 ? 0 : DROPOFF_OK);
     }
     const key = patternKey(trip.route, trip.stops, flags);
-    let p = byKey.get(key);
-    if (p === undefined) {
-      p = { line: trip.route, stops: trip.stops, flags, instances: [] };
-      byKey.set(key, p);
+    for (const inst of instancesOf(input, t)) {
+      // Frequency-based runs (exact_times=0) of one template and headway form routes of their own,
+      // so a search may shift their phase as a whole (Monte Carlo sampling in isochrones).
+      const k = inst.headway > 0 ? `${key}|freq${t}/${inst.headway}` : key;
+      let p = byKey.get(k);
+      if (p === undefined) {
+        p = { line: trip.route, stops: trip.stops, flags, instances: [] };
+        byKey.set(k, p);
+      }
+      p.instances.push(inst);
     }
-    for (const inst of instancesOf(input, t)) p.instances.push(inst);
   }
   return [...byKey.values()];
 }
@@ -147,6 +154,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
   const routeMode = new Uint8Array(routeCount);
   const routeLine = new Int32Array(routeCount);
   const routeDays = new Uint32Array(routeCount * dayWords);
+  const routeHeadway = new Int32Array(routeCount);
   const tripService = new Int32Array(tripCount);
   const tripInput = new Int32Array(tripCount);
   const tripShift = new Int32Array(tripCount);
@@ -186,6 +194,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
     }
     routeMinDep[r] = minDep;
     routeMaxArr[r] = maxArr;
+    routeHeadway[r] = trips[0].headway;
     if (maxArr > maxServiceTime) maxServiceTime = maxArr;
   }
 
@@ -231,6 +240,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
     tripShift,
     tripRoute,
     routeLine,
+    routeHeadway,
     maxServiceTime,
   };
 }

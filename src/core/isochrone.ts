@@ -34,6 +34,36 @@ export interface SurfaceRequest {
   cellMetres: number;
   /** Compiled routes not to use (scenarios); indices into the timetable's routes. */
   excludeRoutes?: Uint8Array;
+  /** Seed of the frequency phase draws (same seed, same answer). */
+  seed?: number;
+}
+
+/** A seeded PRNG (mulberry32): isochrones are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Frequency-based services (exact_times=0) have a headway but no timetable: for each sampled
+ * instant, every such route gets a random phase in [0, headway) (Monte Carlo, as Conveyal R5 does),
+ * so percentiles reflect the unknown timing instead of the nominal start_time. Returns null when
+ * the network has no such route.
+ */
+export function randomPhases(net: Network, rnd: () => number, out: Int32Array): Int32Array | null {
+  const h = net.timetable.routeHeadway;
+  let any = false;
+  for (let r = 0; r < h.length; r++) {
+    out[r] = h[r] > 0 ? Math.floor(rnd() * h[r]) : 0;
+    if (h[r] > 0) any = true;
+  }
+  return any ? out : null;
 }
 
 /** Seconds value for "not reached within maxSeconds". */
@@ -79,7 +109,10 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
   const stopTimes = new Int32Array(M * S);
   const buf = new Int32Array(S);
   const reached = new Uint8Array(S);
+  const rnd = seededRandom(q.seed ?? 1);
+  const phases = new Int32Array(net.timetable.routeHeadway.length);
   for (let i = 0; i < M; i++) {
+    const routeShift = randomPhases(net, rnd, phases);
     net.router.reach(
       {
         direction: q.direction,
@@ -91,6 +124,7 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
         transferSlack: q.transferSlack,
         maxDuration: q.maxSeconds,
         ...(q.excludeRoutes !== undefined ? { excludeRoutes: q.excludeRoutes } : {}),
+        ...(routeShift !== null ? { routeShift } : {}),
       },
       buf,
     );

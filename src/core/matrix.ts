@@ -7,7 +7,7 @@ import type { Network } from './network.js';
 import type { Place } from './places.js';
 import { modeMask, placeAccess } from './plan.js';
 import type { ModeName, StopAccess } from './query.js';
-import { percentileOf } from './isochrone.js';
+import { percentileOf, randomPhases, seededRandom } from './isochrone.js';
 import { distanceMetres } from './walk.js';
 
 export interface MatrixOptions {
@@ -45,9 +45,15 @@ export function matrixRow(net: Network, origin: PreparedPlace, destinations: Pre
   for (let t = o.windowStart; t <= o.windowEnd; t += Math.max(1, o.stepSeconds)) samples.push(t);
   const values = new Float64Array(samples.length * destinations.length);
   const mask = modeMask(o.modes);
+  const rnd = seededRandom(1);
+  const phases = new Int32Array(net.timetable.routeHeadway.length);
   samples.forEach((t, i) => {
+    const routeShift = randomPhases(net, rnd, phases);
     net.router.reach(
-      { direction: o.direction, time: t, access: origin.walks, egress: [], maxTransfers: o.maxTransfers, modeMask: mask, transferSlack: o.transferSlack, maxDuration: o.maxSeconds },
+      {
+        direction: o.direction, time: t, access: origin.walks, egress: [], maxTransfers: o.maxTransfers, modeMask: mask,
+        transferSlack: o.transferSlack, maxDuration: o.maxSeconds, ...(routeShift !== null ? { routeShift } : {}),
+      },
       reach,
     );
     destinations.forEach((d, j) => {

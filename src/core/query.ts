@@ -120,6 +120,11 @@ export interface SearchRequest {
   maxDuration: number;
   /** Compiled routes (patterns) not to use, 1 = excluded: scenarios without a feed or line. */
   excludeRoutes?: Uint8Array;
+  /**
+   * Seconds added to every time of a compiled route (phase of frequency-based services, see
+   * Timetable.routeHeadway); absent = 0.
+   */
+  routeShift?: Int32Array;
 }
 
 /** One optimal value of the Pareto set: `vehicles` used and the arrival (depart-at) / departure (arrive-by). */

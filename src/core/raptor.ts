@@ -128,7 +128,9 @@ export class Raptor {
         st.mark(a.stop);
       }
     }
-    const days = st.candidateDays(v, t0, this.tt.maxServiceTime);
+    const shift = req.routeShift;
+    st.routeShift = shift;
+    const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
@@ -140,7 +142,7 @@ export class Raptor {
         for (let i = 0; i < list.length; i++) {
           const d = list[i];
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
-          const off = v.dayOffset[zone * v.dayCount + d];
+          const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
           this.scanRoute(v, st, k, r, d, off, p0);
         }
@@ -291,7 +293,8 @@ export class Raptor {
       const nT = v.routeTripsOffset[r + 1] - v.routeTripsOffset[r];
       const bp = st.vehBoardPos[i];
       const d = st.vehDay[i];
-      const off = v.dayOffset[v.routeZone[r] * v.dayCount + d];
+      const sh = st.routeShift === undefined ? 0 : v.reverse ? -st.routeShift[r] : st.routeShift[r];
+      const off = v.dayOffset[v.routeZone[r] * v.dayCount + d] + sh;
       const boardStop = v.routeStops[v.routeStopsOffset[r] + bp];
       const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
       const depT = v.dep[v.routeTimesOffset[r] + j * n + bp] + off;

@@ -10,6 +10,8 @@ import type { SearchView } from './timetable.js';
 export class SearchState {
   rounds = 0;
   bound = UNREACHED;
+  /** The search's per-route time shifts (reconstruction needs them), if any. */
+  routeShift: Int32Array | undefined = undefined;
 
   // per round × stop
   vehArr = new Int32Array(0);

@@ -79,6 +79,8 @@ export interface Timetable {
   readonly tripRoute: Int32Array;
   /** Route (pattern) → index of its RouteInput (the GTFS route). */
   readonly routeLine: Int32Array;
+  /** Per route: the headway of its frequency-based (exact_times=0) runs, else 0. */
+  readonly routeHeadway: Int32Array;
   /** Largest arrival (service-day seconds) of any trip: how far a service day reaches. */
   readonly maxServiceTime: number;
 }

@@ -141,3 +141,33 @@ describe('matrix', () => {
     expect(Array.from(matrixRow(net, c, froms, back), (s) => s / 60)).toEqual([24, 14]);
   });
 });
+
+describe('frequency-based services in isochrones', () => {
+  /** A 10-min frequency line A→B (5 min) and B→C (5 min), both starting 06:00: with nominal times the change at B always waits 5 min. */
+  function twoLines(exact: boolean): Network {
+    const f = [{ start: '6:00', end: '12:00', headway: 600, exact }];
+    return new Network(
+      tiny({
+        stops: ['A', 'B', 'C'],
+        coords: { A: [39.9, 116.3], B: [39.945, 116.3], C: [39.99, 116.3] },
+        trips: [
+          { id: 'AB', type: 3, times: 'A 6:00, B 6:05', frequencies: f },
+          { id: 'BC', type: 3, times: 'B 6:00, C 6:05', frequencies: f },
+        ],
+      }),
+    );
+  }
+
+  test('F01 exact_times=0 routes get a random phase per sample, so the change at B is no longer always 5 min', () => {
+    const run = (exact: boolean) =>
+      isochrones(twoLines(exact), opts({ windowStart: at('07:00'), windowEnd: at('10:59'), percentiles: [10, 90], cutoffsMinutes: [60] })).stops.find((s) => s.name === 'C')!.minutes;
+    const nominal = run(true);
+    const sampled = run(false);
+    // nominal: wait at A uniform over 0–9 min (24 samples each), +5 ride +5 wait +5 ride → p10 = 0+15, p90 = 8+15
+    expect(nominal).toEqual({ p10: 15, p90: 23 });
+    // sampled: the wait at B spreads over 0–10 min too, so the spread widens
+    expect(sampled.p90 - sampled.p10).toBeGreaterThan(nominal.p90 - nominal.p10);
+    // and the same seed gives the same answer
+    expect(run(false)).toEqual(sampled);
+  });
+});
