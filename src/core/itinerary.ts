@@ -6,6 +6,7 @@ import type { Network } from './network.js';
 import type { Place } from './places.js';
 import { MODE_NAMES, modeOfRouteType } from './query.js';
 import type { Journey, Leg } from './raptor.js';
+import type { AddedTripSpec, OverlayEntry, RealtimeOverlay } from './realtime.js';
 import { formatGtfsTime, formatIso } from './time.js';
 import { distanceMetres } from './walk.js';
 
@@ -52,6 +53,14 @@ export interface LegOut {
   headsign?: string;
   serviceDate?: string;
   intermediateStops?: StopCall[];
+  /** Set on legs that run on live (GTFS-Realtime) times. */
+  realtime?: true;
+  /** With `realtime`: the timetable's times and the delay at boarding (seconds, early < 0). */
+  scheduledDeparture?: string;
+  scheduledArrival?: string;
+  delaySeconds?: number;
+  /** With `realtime`: a trip the timetable does not have (GTFS-RT ADDED). */
+  added?: true;
   geometry: LineString;
 }
 
@@ -92,14 +101,15 @@ function line(a: PlaceOut, b: PlaceOut): LineString {
   return { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] };
 }
 
-export function describeJourney(net: Network, j: Journey, from: Place, to: Place): Described {
+export function describeJourney(net: Network, j: Journey, from: Place, to: Place, live?: RealtimeOverlay): Described {
   const firstStop = j.legs.find((l) => l.from >= 0)?.from ?? j.legs[0].to;
   const zone = zoneOfStop(net, firstStop >= 0 ? firstStop : 0);
   const legs: LegOut[] = [];
   let walkSeconds = 0;
   for (const l of j.legs) {
     if (l.kind === 'transit') {
-      legs.push(transitLeg(net, l));
+      const e = l.live >= 0 && live !== undefined ? live.entries[l.live] : undefined;
+      legs.push(e?.added ? addedLeg(net, l, e.added, e.arrivals, e.departures) : transitLeg(net, l, e));
       continue;
     }
     if (l.arrival === l.departure && (l.kind === 'access' || l.kind === 'egress')) {
@@ -160,7 +170,7 @@ export function walkOnly(net: Network, from: Place, to: Place, dep: number, arr:
   return { itinerary, departure: dep, arrival: arr, vehicles: 0 };
 }
 
-function transitLeg(net: Network, l: Leg): LegOut {
+function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   const tt = net.timetable;
   const input = net.input;
   const trip = input.trips[tt.tripInput[l.trip]];
@@ -169,13 +179,12 @@ function transitLeg(net: Network, l: Leg): LegOut {
   const zoneIdx = tt.forward.routeZone[l.route];
   const zone = tt.zones[zoneIdx];
   const origin = tt.forward.dayOffset[zoneIdx * tt.forward.dayCount + l.day] + tt.base;
+  const arrAt = (p: number) => (live !== undefined ? live.arrivals[p] : origin + trip.arrivals[p] + shift);
+  const depAt = (p: number) => (live !== undefined ? live.departures[p] : origin + trip.departures[p] + shift);
   const calls: StopCall[] = [];
   for (let p = l.boardPos + 1; p < l.alightPos; p++) {
-    calls.push({
-      ...stopOut(net, trip.stops[p]),
-      arrival: formatIso(origin + trip.arrivals[p] + shift, zone),
-      departure: formatIso(origin + trip.departures[p] + shift, zone),
-    });
+    if (live !== undefined && live.skipped[p]) continue;
+    calls.push({ ...stopOut(net, trip.stops[p]), arrival: formatIso(arrAt(p), zone), departure: formatIso(depAt(p), zone) });
   }
   const freq = trip.frequencies?.find((f) => {
     const s = trip.departures[0] + shift;
@@ -205,7 +214,43 @@ function transitLeg(net: Network, l: Leg): LegOut {
     out.headwaySeconds = freq.headway;
     out.exactTimes = freq.exact;
   }
+  if (live !== undefined) {
+    const schedDep = origin + trip.departures[l.boardPos] + shift;
+    out.realtime = true;
+    out.scheduledDeparture = formatIso(schedDep, zone);
+    out.scheduledArrival = formatIso(origin + trip.arrivals[l.alightPos] + shift, zone);
+    out.delaySeconds = Math.round(l.departure - schedDep);
+  }
   return out;
+}
+
+/** A leg on a trip the timetable does not have (GTFS-RT ADDED, full stop times given). */
+function addedLeg(net: Network, l: Leg, a: AddedTripSpec, arrivals: Float64Array, departures: Float64Array): LegOut {
+  const route = net.input.routes[a.line];
+  const zone = net.input.feeds[route.feed]?.timezone ?? net.timetable.zones[0];
+  const calls: StopCall[] = [];
+  for (let p = l.boardPos + 1; p < l.alightPos; p++)
+    calls.push({ ...stopOut(net, a.stops[p]), arrival: formatIso(arrivals[p], zone), departure: formatIso(departures[p], zone) });
+  const stops = net.input.stops;
+  return {
+    mode: MODE_NAMES[modeOfRouteType(route.type)].toUpperCase(),
+    from: stopOut(net, l.from),
+    to: stopOut(net, l.to),
+    departure: formatIso(l.departure, zone),
+    arrival: formatIso(l.arrival, zone),
+    durationSeconds: l.arrival - l.departure,
+    routeId: route.id,
+    routeName: route.shortName !== '' ? route.shortName : route.longName,
+    routeShortName: route.shortName,
+    routeLongName: route.longName,
+    routeType: route.type,
+    tripId: a.id,
+    headsign: a.headsign,
+    intermediateStops: calls,
+    realtime: true,
+    added: true,
+    geometry: { type: 'LineString', coordinates: Array.from(a.stops.subarray(l.boardPos, l.alightPos + 1), (s) => [stops[s].lon, stops[s].lat]) },
+  };
 }
 
 /** The trip's shape between two of its stops, or the straight line through its stops. */

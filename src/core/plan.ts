@@ -4,6 +4,7 @@
  */
 import type { Network } from './network.js';
 import type { Journey } from './raptor.js';
+import type { RealtimeOverlay } from './realtime.js';
 import { resolvePlace, type Place } from './places.js';
 import { ALL_MODES, MODE_NAMES, type ModeName, type SearchRequest, type StopAccess } from './query.js';
 import { describeJourney, walkOnly, type Described, type Itinerary } from './itinerary.js';
@@ -23,6 +24,8 @@ export interface PlanOptions {
   transferSlack: number;
   /** Search horizon, seconds. */
   maxDuration: number;
+  /** Live times (GTFS-Realtime overlay) to plan with, if any. */
+  realtime?: RealtimeOverlay;
 }
 
 export const PLAN_DEFAULTS = {
@@ -74,9 +77,10 @@ export function planPlaces(net: Network, from: Place, to: Place, o: PlanOptions)
     modeMask: modeMask(o.modes),
     transferSlack: o.transferSlack,
     maxDuration: o.maxDuration,
+    ...(o.realtime !== undefined ? { realtime: o.realtime } : {}),
   };
   const result = net.router.search(req);
-  const found = result.journeys.map((j) => describeJourney(net, tighten(net, req, j), from, to));
+  const found = result.journeys.map((j) => describeJourney(net, tighten(net, req, j), from, to, o.realtime));
   const walk = directWalk(net, from, to, o);
   if (walk !== null) found.push(walk);
   return { itineraries: paretoFilter(found, o.arriveBy).map((d) => d.itinerary) };

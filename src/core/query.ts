@@ -23,6 +23,8 @@
  *   planner adds them). Equal times connect: departure = ready time boards.
  */
 
+import type { RealtimeOverlay } from './realtime.js';
+
 /** Absolute instant, epoch seconds (UTC). Always an integer. */
 export type Instant = number;
 
@@ -125,6 +127,8 @@ export interface SearchRequest {
    * Timetable.routeHeadway); absent = 0.
    */
   routeShift?: Int32Array;
+  /** Live times to use instead of the timetable's (see realtime.ts). */
+  realtime?: RealtimeOverlay;
 }
 
 /** One optimal value of the Pareto set: `vehicles` used and the arrival (depart-at) / departure (arrive-by). */

@@ -12,6 +12,7 @@
 import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
 import { SearchState } from './state.js';
+import type { HiddenRuns, RealtimeOverlay } from './realtime.js';
 
 export interface Leg {
   kind: 'access' | 'transit' | 'transfer' | 'egress';
@@ -28,6 +29,8 @@ export interface Leg {
   alightPos: number;
   /** Transit legs: service day index of the trip. */
   day: number;
+  /** Transit legs run on live times: index of the realtime overlay entry, else -1. */
+  live: number;
 }
 
 export interface Journey {
@@ -64,7 +67,7 @@ export class Raptor {
     const end = reverse ? req.access : req.egress;
     try {
       this.run(view, st, t0, start, end, rounds, req);
-      return this.collect(view, st, rounds, reverse);
+      return this.collect(view, st, rounds, reverse, req.realtime);
     } finally {
       st.reset();
     }
@@ -130,8 +133,14 @@ export class Raptor {
     }
     const shift = req.routeShift;
     st.routeShift = shift;
+    const live = req.realtime;
+    const rtView = live === undefined ? undefined : v.reverse ? live.reverseView() : live.forward;
+    const hidden = live === undefined ? undefined : v.reverse ? live.hiddenReverseRuns() : live.hiddenForward;
+    if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
+    const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
+      if (rtView !== undefined) this.collectLiveRoutes(rtView, st, req.modeMask);
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
         const r = st.queue[q];
@@ -144,12 +153,39 @@ export class Raptor {
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
           const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
-          this.scanRoute(v, st, k, r, d, off, p0);
+          this.scanRoute(v, st, k, r, d, off, p0, 0, hidden);
         }
       }
       st.queueCount = 0;
+      if (rtView !== undefined) {
+        for (let q = 0; q < st.liveQueueCount; q++) {
+          const r = st.liveQueue[q];
+          const p0 = st.liveFirstPos[r];
+          st.liveFirstPos[r] = -1;
+          if (rtView.routeMaxArr[r] < t0 || rtView.routeMinDep[r] >= st.bound) continue;
+          this.scanRoute(rtView, st, k, r, 0, 0, p0, liveBase, undefined);
+        }
+        st.liveQueueCount = 0;
+      }
       st.targetTime[k] = st.bound;
       this.relaxTransfers(v, st, k, req.transferSlack);
+    }
+  }
+
+  /** Live (overlay) routes through the marked stops; leaves the marks for collectRoutes. */
+  private collectLiveRoutes(v: SearchView, st: SearchState, modeMask: number): void {
+    for (let m = 0; m < st.markedCount; m++) {
+      const s = st.marked[m];
+      for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
+        const r = v.stopRoutes[i];
+        if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
+        const p = v.stopRoutePos[i];
+        const cur = st.liveFirstPos[r];
+        if (cur < 0) {
+          st.liveFirstPos[r] = p;
+          st.liveQueue[st.liveQueueCount++] = r;
+        } else if (p < cur) st.liveFirstPos[r] = p;
+      }
     }
   }
 
@@ -172,7 +208,22 @@ export class Raptor {
     st.markedCount = 0;
   }
 
-  private scanRoute(v: SearchView, st: SearchState, k: number, r: number, d: number, off: number, p0: number): void {
+  /**
+   * Scan route `r` on service day `d` (`off` turns its times into search time) from position
+   * `p0`. Labels name trips as `tripBase + global trip index` (overlay routes use a base past the
+   * static trips). Runs in `hidden` (replaced or cancelled by realtime) are never boarded.
+   */
+  private scanRoute(
+    v: SearchView,
+    st: SearchState,
+    k: number,
+    r: number,
+    d: number,
+    off: number,
+    p0: number,
+    tripBase: number,
+    hidden: HiddenRuns | undefined,
+  ): void {
     // Everything the loop touches in locals: one hidden-class lookup per scan, not per stop.
     const routeStops = v.routeStops;
     const flags = v.routeStopFlags;
@@ -205,7 +256,7 @@ export class Raptor {
         if (a < bestVeh[s] && a < bound) {
           bestVeh[s] = a;
           st.vehArr[kS + s] = a;
-          st.vehTrip[kS + s] = t0 + trip;
+          st.vehTrip[kS + s] = tripBase + t0 + trip;
           st.vehBoardPos[kS + s] = boardPos;
           st.vehAlightPos[kS + s] = p;
           st.vehDay[kS + s] = d;
@@ -234,6 +285,7 @@ export class Raptor {
           }
           for (let j = lo; j < limit; j++) {
             if ((serviceDays[tripService[t0 + j] * dayWords + dayWord] & dayBit) !== 0) {
+              if (hidden !== undefined && hidden.flag[t0 + j] === 1 && hidden.keys.has((t0 + j) * v.dayCount + d)) continue;
               trip = j;
               boardPos = p;
               boardRound = st.readyRound[s];
@@ -261,7 +313,8 @@ export class Raptor {
     st.improvedCount = 0;
   }
 
-  private collect(v: SearchView, st: SearchState, rounds: number, reverse: boolean): SearchResult {
+  private collect(v: SearchView, st: SearchState, rounds: number, reverse: boolean, live: RealtimeOverlay | undefined): SearchResult {
+    const rtView = live === undefined ? undefined : reverse ? live.reverseView() : live.forward;
     const pareto: ParetoPoint[] = [];
     const journeys: Journey[] = [];
     let best = UNREACHED;
@@ -269,8 +322,9 @@ export class Raptor {
       const t = st.targetTime[k];
       if (st.targetStop[k] < 0 || t >= best) continue;
       best = t;
-      const legs = this.reconstruct(v, st, k);
-      const j = reverse ? this.unmirror(v, legs, k) : this.finish(legs, k);
+      const legs = this.reconstruct(v, st, k, rtView, live);
+      const j = reverse ? this.unmirror(v, legs, k, rtView) : this.finish(legs, k);
+      if (live !== undefined) resolveLive(j, live, this.tt.tripInput.length);
       pareto.push({ vehicles: k, time: reverse ? j.departure : j.arrival });
       journeys.push(j);
     }
@@ -278,22 +332,25 @@ export class Raptor {
   }
 
   /** Legs in view order and view time, origin first. */
-  private reconstruct(v: SearchView, st: SearchState, k: number): Leg[] {
-    const S = v.stopCount;
+  private reconstruct(main: SearchView, st: SearchState, k: number, rtView: SearchView | undefined, live: RealtimeOverlay | undefined): Leg[] {
+    const v0 = main;
+    const S = main.stopCount;
     const legs: Leg[] = [];
     let s = st.targetStop[k];
     let round = k;
     const a0 = st.vehArr[round * S + s];
     legs.push(leg('egress', s, -1, a0, a0 + st.egressSec[s]));
+    const liveBase = this.tt.tripInput.length;
     for (;;) {
       const i = round * S + s;
       const g = st.vehTrip[i];
-      const r = this.tt.tripRoute[g];
-      const j = g - v.routeTripsOffset[r];
-      const nT = v.routeTripsOffset[r + 1] - v.routeTripsOffset[r];
+      const isLive = g >= liveBase;
+      const v = isLive ? rtView! : v0;
+      const r = isLive ? live!.tripRoute[g - liveBase] : this.tt.tripRoute[g];
+      const j = (isLive ? g - liveBase : g) - v.routeTripsOffset[r];
       const bp = st.vehBoardPos[i];
       const d = st.vehDay[i];
-      const sh = st.routeShift === undefined ? 0 : v.reverse ? -st.routeShift[r] : st.routeShift[r];
+      const sh = isLive || st.routeShift === undefined ? 0 : v.reverse ? -st.routeShift[r] : st.routeShift[r];
       const off = v.dayOffset[v.routeZone[r] * v.dayCount + d] + sh;
       const boardStop = v.routeStops[v.routeStopsOffset[r] + bp];
       const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
@@ -334,7 +391,8 @@ export class Raptor {
   }
 
   /** Map a journey found on the mirror back to forward stops, trips, positions and times. */
-  private unmirror(v: SearchView, legs: Leg[], vehicles: number): Journey {
+  private unmirror(main: SearchView, legs: Leg[], vehicles: number, rtView: SearchView | undefined): Journey {
+    const liveBase = this.tt.tripInput.length;
     const base = this.tt.base;
     const out: Leg[] = [];
     for (let i = legs.length - 1; i >= 0; i--) {
@@ -342,11 +400,13 @@ export class Raptor {
       const kind = l.kind === 'access' ? 'egress' : l.kind === 'egress' ? 'access' : l.kind;
       const m = leg(kind, l.to, l.from, base - l.arrival, base - l.departure);
       if (l.kind === 'transit') {
+        const v = l.trip >= liveBase ? rtView! : main;
         const r = l.route;
         const t0 = v.routeTripsOffset[r];
         const nT = v.routeTripsOffset[r + 1] - t0;
         const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
-        m.trip = t0 + (nT - 1 - (l.trip - t0));
+        const base = l.trip >= liveBase ? liveBase : 0;
+        m.trip = base + t0 + (nT - 1 - (l.trip - base - t0));
         m.route = r;
         m.boardPos = n - 1 - l.alightPos;
         m.alightPos = n - 1 - l.boardPos;
@@ -358,6 +418,19 @@ export class Raptor {
   }
 }
 
+/** Overlay legs: name the overlay entry (`live`) and put back the static trip, route and day. */
+function resolveLive(j: Journey, live: RealtimeOverlay, liveBase: number): void {
+  for (const l of j.legs) {
+    if (l.kind !== 'transit' || l.trip < liveBase) continue;
+    const index = live.tripEntry[l.trip - liveBase];
+    const e = live.entries[index];
+    l.live = index;
+    l.trip = e.trip;
+    l.route = e.route;
+    l.day = e.day;
+  }
+}
+
 function leg(kind: Leg['kind'], from: number, to: number, departure: number, arrival: number): Leg {
-  return { kind, from, to, departure, arrival, trip: -1, route: -1, boardPos: -1, alightPos: -1, day: -1 };
+  return { kind, from, to, departure, arrival, trip: -1, route: -1, boardPos: -1, alightPos: -1, day: -1, live: -1 };
 }

@@ -43,6 +43,11 @@ export class SearchState {
   readonly queue: Int32Array;
   queueCount = 0;
 
+  // per live (realtime overlay) route
+  liveFirstPos = new Int32Array(0);
+  liveQueue = new Int32Array(0);
+  liveQueueCount = 0;
+
   // per round
   targetStop = new Int32Array(0);
   targetTime = new Int32Array(0);
@@ -85,6 +90,14 @@ export class SearchState {
     this.readyFrom = new Int32Array(size);
     this.targetStop = new Int32Array(rounds + 1).fill(-1);
     this.targetTime = new Int32Array(rounds + 1).fill(UNREACHED);
+  }
+
+  /** Room for `n` overlay routes. */
+  ensureLiveRoutes(n: number): void {
+    if (this.liveFirstPos.length < n) {
+      this.liveFirstPos = new Int32Array(n).fill(-1);
+      this.liveQueue = new Int32Array(n);
+    }
   }
 
   touch(s: number): void {
@@ -165,6 +178,8 @@ export class SearchState {
     this.improvedCount = 0;
     for (let q = 0; q < this.queueCount; q++) this.routeFirstPos[this.queue[q]] = -1;
     this.queueCount = 0;
+    for (let q = 0; q < this.liveQueueCount; q++) this.liveFirstPos[this.liveQueue[q]] = -1;
+    this.liveQueueCount = 0;
     this.targetStop.fill(-1);
     this.targetTime.fill(UNREACHED);
   }

@@ -1,0 +1,64 @@
+/**
+ * Realtime overlay benchmarks: building an overlay from 10,000 stop-time updates, and routing with
+ * and without it on the same seeded queries (the overlay must cost the router little).
+ *
+ *   npm run bench:realtime
+ */
+import { Network } from '../src/core/network.js';
+import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
+import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
+import { parseDateTime } from '../src/core/time.js';
+import { CITY_SIZED, METRO_SIZED, syntheticCity } from './synthetic.js';
+import { machine, measure, mulberry32, printRows, type Row } from './harness.js';
+
+function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpec[] {
+  const rnd = mulberry32(seed);
+  const tt = net.timetable;
+  const v = tt.forward;
+  const out: TripUpdateSpec[] = [];
+  let total = 0;
+  while (total < stopUpdates) {
+    const trip = Math.floor(rnd() * tt.tripInput.length);
+    const r = tt.tripRoute[trip];
+    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+    const ups: TripUpdateSpec['updates'] = [];
+    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) {
+      ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
+      total++;
+    }
+    out.push({ trip, day: 1, updates: ups });
+  }
+  return out;
+}
+
+async function suite(name: string, net: Network, rows: Row[]): Promise<void> {
+  const ups = updates(net, 9, 10_000);
+  const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
+  rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
+  const overlay = build();
+  const rnd = mulberry32(10);
+  const served = [...new Set(net.input.trips.flatMap((t) => Array.from(t.stops)))];
+  const zone = net.input.feeds[0].timezone;
+  const mid = parseDateTime('2026-11-24T00:00', zone)!;
+  const qs: SearchRequest[] = Array.from({ length: 300 }, () => ({
+    direction: 'depart',
+    time: mid + Math.floor((6 + rnd() * 14) * 3600),
+    access: [{ stop: served[Math.floor(rnd() * served.length)], seconds: 0 }],
+    egress: [{ stop: served[Math.floor(rnd() * served.length)], seconds: 0 }],
+    maxTransfers: 8,
+    modeMask: ALL_MODES,
+    transferSlack: 60,
+    maxDuration: 86400,
+  }));
+  const answer = (q: SearchRequest) => net.router.search(q).pareto.flatMap((p) => [p.vehicles, p.time]);
+  rows.push(await measure(name, 'depart-at without overlay', qs, (q) => net.router.search(q), answer));
+  const withLive = qs.map((q) => ({ ...q, realtime: overlay }));
+  rows.push(await measure(name, `depart-at with overlay (${overlay.entries.length} live runs)`, withLive, (q) => net.router.search(q), answer));
+}
+
+console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);
+const rows: Row[] = [];
+await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows);
+await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows);
+console.log('');
+printRows(rows);

@@ -1,0 +1,78 @@
+/**
+ * Realtime overlay module tests: delays propagate downstream until the next update, early running,
+ * skipped stops, cancellations, added trips, and trips overtaking each other after a delay.
+ */
+import { describe, expect, test } from 'vitest';
+import { Fixture, tiny } from './helpers.js';
+import { RealtimeOverlay, type TripUpdateSpec } from '../../src/core/realtime.js';
+import { formatIso, parseDateTime } from '../../src/core/time.js';
+
+const DAY = '2026-11-24';
+const net = tiny({
+  stops: ['A', 'B', 'C', 'D'],
+  trips: [
+    { id: 'slow', route: 'R', times: 'A 8:00, B 8:10, C 8:20, D 8:30' },
+    { id: 'next', route: 'R', times: 'A 8:15, B 8:25, C 8:35, D 8:45' },
+  ],
+});
+const f = new Fixture(net);
+const trip = (id: string) => Array.from(f.tt.tripInput).findIndex((t) => net.trips[t].id === `f:${id}`);
+const day = 1; // 2026-11-24
+const overlay = (updates: TripUpdateSpec[], added: ConstructorParameters<typeof RealtimeOverlay>[3] = []) => new RealtimeOverlay(f.tt, net, updates, added);
+const hm = (e: number) => formatIso(e, f.zone).slice(11, 16);
+
+describe('realtime overlay', () => {
+  test('RT01 a delay propagates downstream until the next update; early running is kept', () => {
+    // +10 min from B; the update at D says +5 min: C inherits +10, D takes +5
+    const late = overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, arrivalDelay: 600, departureDelay: 600 }, { pos: 3, arrivalDelay: 300 }] }]).entries[0];
+    expect(Array.from(late.arrivals, hm)).toEqual(['08:00', '08:20', '08:30', '08:35']);
+    expect(Array.from(late.departures, hm)).toEqual(['08:00', '08:20', '08:30', '08:35']);
+    // 2 minutes early from B on
+    const early = overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, departureDelay: -120 }] }]).entries[0];
+    expect(Array.from(early.departures, hm)).toEqual(['08:00', '08:08', '08:18', '08:28']);
+    // times never run backwards: −15 min at D after +10 at C is held at C's departure
+    const clamp = overlay([{ trip: trip('slow'), day, updates: [{ pos: 2, departureDelay: 600 }, { pos: 3, arrivalDelay: -900 }] }]).entries[0];
+    expect(Array.from(clamp.arrivals, hm)).toEqual(['08:00', '08:10', '08:20', '08:30']);
+  });
+
+  test('RT02 the router takes live times: a delayed trip is overtaken by the next one', () => {
+    // slow runs 20 min late from B on: at C 08:40, D 08:50 — the 08:15 arrives at D 08:45 first
+    const o = overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, departureDelay: 1200 }] }]);
+    const r = f.search('B', 'D', `${DAY}T08:05`, { realtime: o });
+    expect(r.journeys.map((j) => f.describe(j))).toEqual(['B ~ R 08:25 08:45 ~ D [08:25 08:45]']);
+    // without the overlay the timetable's 08:10 is best
+    expect(f.search('B', 'D', `${DAY}T08:05`).journeys.map((j) => f.describe(j))).toEqual(['B ~ R 08:10 08:30 ~ D [08:10 08:30]']);
+    // the delayed run itself is found live when it is the best: from A at 07:55 to C
+    const live = f.search('A', 'C', `${DAY}T07:55`, { realtime: o });
+    expect(hm(live.journeys[0].arrival)).toBe('08:35'); // 'next' (08:35) beats the late 'slow' (08:40)
+    expect(live.journeys[0].legs[1].live).toBe(-1);
+    const viaLive = f.search('A', 'B', `${DAY}T07:55`, { realtime: o });
+    expect(viaLive.journeys[0].legs[1].live).toBe(0); // A→B on the delayed run (no delay yet at B's arrival)
+  });
+
+  test('RT03 a cancelled run is not used that day, and still is the next day', () => {
+    const o = overlay([{ trip: trip('slow'), day, canceled: true, updates: [] }]);
+    expect(f.describe(f.search('A', 'D', `${DAY}T07:55`, { realtime: o }).journeys[0])).toBe('A ~ R 08:15 08:45 ~ D [08:15 08:45]');
+    expect(f.describe(f.search('A', 'D', '2026-11-25T07:55', { realtime: o }).journeys[0])).toBe('A ~ R 08:00 08:30 ~ D [08:00 08:30]');
+  });
+
+  test('RT04 a skipped stop cannot be boarded or alighted at', () => {
+    const o = overlay([{ trip: trip('slow'), day, updates: [{ pos: 2, skipped: true }] }]);
+    expect(f.describe(f.search('A', 'C', `${DAY}T07:55`, { realtime: o }).journeys[0])).toBe('A ~ R 08:15 08:35 ~ C [08:15 08:35]');
+  });
+
+  test('RT05 an added trip with full stop times is routed', () => {
+    const t = (x: string) => parseDateTime(`${DAY}T${x}`, f.zone)!;
+    const o = overlay([], [{ id: 'extra', line: 0, headsign: 'D', stops: Int32Array.of(0, 3), arrivals: Float64Array.of(t('08:05'), t('08:20')), departures: Float64Array.of(t('08:05'), t('08:20')) }]);
+    const j = f.search('A', 'D', `${DAY}T08:01`, { realtime: o }).journeys[0];
+    expect(hm(j.arrival)).toBe('08:20');
+    expect(j.legs[1].live).toBe(0);
+    expect(j.legs[1].trip).toBe(-1);
+  });
+
+  test('RT06 arrive-by uses live times too', () => {
+    const o = overlay([{ trip: trip('slow'), day, updates: [{ pos: 0, departureDelay: 300 }] }]);
+    const r = f.search('A', 'D', `${DAY}T08:40`, { direction: 'arrive', realtime: o });
+    expect(r.journeys.map((j) => f.describe(j))).toEqual(['A ~ R 08:05 08:35 ~ D [08:05 08:35]']);
+  });
+});
