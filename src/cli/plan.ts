@@ -6,6 +6,8 @@ import { UnknownPlaceError } from '../core/places.js';
 import type { Network } from '../core/network.js';
 import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
+import { decodeRealtime, RealtimeError } from '../feeds/realtime.js';
 import { formatPlan } from './table.js';
 
 const OPTIONS = {
@@ -20,6 +22,7 @@ const OPTIONS = {
   'transfer-slack': { type: 'string' },
   'max-hours': { type: 'string' },
   batch: { type: 'string' },
+  realtime: { type: 'string', multiple: true },
 } as const;
 
 export async function runPlan(args: string[]): Promise<number> {
@@ -40,7 +43,9 @@ export async function runPlan(args: string[]): Promise<number> {
   const zone = loaded.network.input.feeds[0].timezone;
   let result: PlanResult;
   try {
-    result = plan(loaded.network, planOptions(raw, zone));
+    const o = planOptions(raw, zone);
+    const realtime = readRealtime(loaded.network, values.realtime ?? [], o.time);
+    result = plan(loaded.network, realtime === null ? o : { ...o, realtime });
   } catch (err) {
     if (err instanceof ParamError) throw new UsageError(`--${kebab(err.field)}: ${err.message}`);
     if (err instanceof UnknownPlaceError) throw new UsageError(`--${err.field}: ${err.message}`);
@@ -48,6 +53,41 @@ export async function runPlan(args: string[]): Promise<number> {
   }
   process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatPlan(loaded.network, result, raw) + '\n');
   return 0;
+}
+
+/**
+ * `--realtime FEED=FILE.pb` (repeatable): decode each message offline and build one overlay. The
+ * message's header timestamp is "now" (else the query time) for matching and expiry.
+ */
+function readRealtime(net: Network, specs: string[], queryTime: number): RealtimeOverlay | null {
+  if (specs.length === 0) return null;
+  const updates: TripUpdateSpec[] = [];
+  const added: AddedTripSpec[] = [];
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--realtime must be FEED=FILE.pb, got "${spec}"`);
+    const feed = spec.slice(0, eq);
+    const file = spec.slice(eq + 1);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new UsageError(`--realtime ${spec}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+      const d = decodeRealtime(net, feed, bytes, queryTime);
+      const now = d.timestamp ?? queryTime;
+      const decoded = now === queryTime ? d : decodeRealtime(net, feed, bytes, now);
+      updates.push(...decoded.updates);
+      added.push(...decoded.added);
+      const c = decoded.counts;
+      if (process.stderr.isTTY) process.stderr.write(`realtime ${feed}: ${c.matched} matched, ${c.unmatched} not (${Object.entries(c.reasons).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'})\n`);
+    } catch (err) {
+      if (err instanceof RealtimeError) throw new UsageError(`--realtime ${spec}: ${err.message}`);
+      throw err;
+    }
+  }
+  return new RealtimeOverlay(net.timetable, net.input, updates, added);
 }
 
 function kebab(field: string): string {

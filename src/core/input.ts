@@ -95,6 +95,12 @@ export interface TripInput {
   /** shape_dist_traveled per stop when given (metres or feed units), else absent. */
   shapeDist?: Float64Array;
   /**
+   * GTFS stop_sequence per stop (realtime updates name stops by it): `stopSequenceStart + i` when
+   * the values are consecutive, else `stopSequence[i]`; both absent means `i`.
+   */
+  stopSequence?: Int32Array;
+  stopSequenceStart?: number;
+  /**
    * frequencies.txt rows of this trip. When present the stop times above are a template: the
    * template's first departure is moved to each `start + k·headway < end`.
    */

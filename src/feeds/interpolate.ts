@@ -17,6 +17,9 @@ export interface TripTimes {
   pickup: Uint8Array;
   dropOff: Uint8Array;
   shapeDist?: Float64Array;
+  /** stop_sequence values: `stopSequenceStart + position` when consecutive, else this array. */
+  stopSequence?: Int32Array;
+  stopSequenceStart?: number;
 }
 
 /** Why a trip was rejected. */
@@ -36,6 +39,7 @@ export class TripBuffer {
   private pickup = new Uint8Array(64);
   private dropOff = new Uint8Array(64);
   private dist = new Float64Array(64);
+  private seq = new Int32Array(64);
   /** Scratch: cumulative distance used for interpolation. */
   private along = new Float64Array(64);
 
@@ -50,7 +54,7 @@ export class TripBuffer {
   }
 
   /** Append one stop time; null times / dist mean "not given". Times in service-day seconds. */
-  push(stop: number, arrival: number | null, departure: number | null, pickup: number, dropOff: number, dist: number | null): void {
+  push(stop: number, arrival: number | null, departure: number | null, pickup: number, dropOff: number, dist: number | null, seq = this.n): void {
     if (this.n === this.stops.length) this.grow();
     const i = this.n++;
     this.stops[i] = stop;
@@ -59,6 +63,7 @@ export class TripBuffer {
     this.pickup[i] = pickup;
     this.dropOff[i] = dropOff;
     this.dist[i] = dist ?? NaN;
+    this.seq[i] = seq;
   }
 
   private grow(): void {
@@ -74,6 +79,7 @@ export class TripBuffer {
     this.pickup = g(this.pickup, (k) => new Uint8Array(k));
     this.dropOff = g(this.dropOff, (k) => new Uint8Array(k));
     this.dist = g(this.dist, (k) => new Float64Array(k));
+    this.seq = g(this.seq, (k) => new Int32Array(k));
     this.along = new Float64Array(size);
   }
 
@@ -110,6 +116,10 @@ export class TripBuffer {
       dropOff: this.dropOff.slice(0, n),
     };
     if (hasDist) out.shapeDist = this.dist.slice(0, n);
+    let consecutive = true;
+    for (let i = 1; i < n && consecutive; i++) consecutive = this.seq[i] === this.seq[0] + i;
+    if (consecutive) out.stopSequenceStart = this.seq[0];
+    else out.stopSequence = this.seq.slice(0, n);
     return out;
   }
 

@@ -122,12 +122,12 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
   };
   const st = ctx.db
     .prepare(
-      'SELECT trip_id, stop_id, arrival_timestamp, departure_timestamp, pickup_type, drop_off_type, shape_dist_traveled ' +
+      'SELECT trip_id, stop_id, arrival_timestamp, departure_timestamp, pickup_type, drop_off_type, shape_dist_traveled, stop_sequence ' +
         'FROM stop_times ORDER BY trip_id, stop_sequence',
     )
     .raw();
-  type Row = [string, string, number | null, number | null, number | null, number | null, number | null];
-  for (const [trip, stop, arr, dep, pickup, dropOff, dist] of st.iterate() as Iterable<Row>) {
+  type Row = [string, string, number | null, number | null, number | null, number | null, number | null, number];
+  for (const [trip, stop, arr, dep, pickup, dropOff, dist, seq] of st.iterate() as Iterable<Row>) {
     if (trip !== current) {
       finish();
       current = trip;
@@ -139,7 +139,7 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
       readIssue(ctx, feedOf(ctx, trip), 'stop_times.txt', 'unknown_stop', 'error', `trip ${rawId(trip)}: stop ${rawId(stop)} was dropped; stop time skipped`);
       continue;
     }
-    buffer.push(s, arr, dep, pickup ?? 0, dropOff ?? 0, dist);
+    buffer.push(s, arr, dep, pickup ?? 0, dropOff ?? 0, dist, seq);
   }
   finish();
   for (const [id, meta] of metas) {

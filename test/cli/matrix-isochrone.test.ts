@@ -62,3 +62,30 @@ describe('jjj isochrone', () => {
     expect(jjj('isochrone', '--from', '国贸').stderr).toContain('--depart');
   });
 });
+
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+
+describe('jjj plan --realtime', () => {
+  test('a GTFS-RT file moves the Line 22 train: the itinerary shows live and scheduled times', () => {
+    const { transit_realtime: rt } = GtfsRealtimeBindings;
+    const pb = join(dir, 'l22.pb');
+    const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
+    writeFileSync(
+      pb,
+      rt.FeedMessage.encode(
+        rt.FeedMessage.fromObject({
+          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
+          entity: [{ id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } }],
+        }),
+      ).finish(),
+    );
+    const r = jjj('plan', '--from', 'metro-line22:yanjiao', '--to', 'metro-line22:jintaixizhao', '--depart', '2026-11-24T07:30', '--max-transfers', '0', '--realtime', `metro-line22=${pb}`, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const legs = (JSON.parse(r.stdout) as { itineraries: { legs: { realtime?: boolean; delaySeconds?: number; tripId?: string }[] }[] }).itineraries.flatMap((i) => i.legs);
+    const live = legs.find((l) => l.tripId === 'metro-line22:l22_wd_1_0700_L');
+    expect(live).toMatchObject({ realtime: true, delaySeconds: -120, departure: '2026-11-24T07:30:45+08:00', scheduledDeparture: '2026-11-24T07:32:45+08:00' }); // two minutes early
+    const bad = jjj('plan', '--from', '燕郊', '--to', '国贸', '--depart', '2026-11-24T07:30', '--realtime', `metro-line22=${join(dir, 'places.csv')}`);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--realtime');
+  });
+});

@@ -1,0 +1,341 @@
+/**
+ * GTFS-Realtime in: a FeedMessage (protobuf bytes) decoded with gtfs-realtime-bindings and matched
+ * to the static trips of a named feed — by trip_id, with start_date for the service day and
+ * start_time for frequency-based trips — into the core's overlay specs, alerts and vehicles, with
+ * counters of what matched and why the rest did not. Corrupt or hostile input is refused with a
+ * reason; it never throws anything else.
+ */
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import type { Network } from '../core/network.js';
+import type { AddedTripSpec, StopTimeUpdateSpec, TripUpdateSpec } from '../core/realtime.js';
+import { daysBetween, localDate, parseGtfsTime } from '../core/time.js';
+
+const { transit_realtime: rt } = GtfsRealtimeBindings;
+
+/** Limits against hostile messages. */
+export const REALTIME_LIMITS = { bytes: 64 * 2 ** 20, entities: 500_000, stopTimeUpdates: 5_000_000 } as const;
+
+export class RealtimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RealtimeError';
+  }
+}
+
+export interface RealtimeAlert {
+  id: string;
+  header: string;
+  description: string;
+  cause: string;
+  effect: string;
+  /** Epoch seconds; 0 = open. */
+  activePeriods: [number, number][];
+  /** Namespaced ids this alert informs. */
+  routes: string[];
+  stops: string[];
+  trips: string[];
+}
+
+export interface VehiclePosition {
+  id: string;
+  tripId: string | null;
+  lat: number;
+  lon: number;
+  bearing: number | null;
+  timestamp: number | null;
+}
+
+export interface RealtimeCounts {
+  entities: number;
+  tripUpdates: number;
+  alerts: number;
+  vehicles: number;
+  matched: number;
+  unmatched: number;
+  /** Reasons an entity or update was not used, with counts. */
+  reasons: Record<string, number>;
+}
+
+export interface DecodedRealtime {
+  feed: string;
+  /** FeedHeader timestamp (epoch seconds), or null. */
+  timestamp: number | null;
+  updates: TripUpdateSpec[];
+  added: AddedTripSpec[];
+  alerts: RealtimeAlert[];
+  vehicles: VehiclePosition[];
+  counts: RealtimeCounts;
+}
+
+/** protobufjs puts proto2 defaults on the prototype: a field was sent only when it is own. */
+const has = (o: object | null | undefined, key: string): boolean => o !== null && o !== undefined && Object.prototype.hasOwnProperty.call(o, key);
+
+const num = (v: unknown): number | null => {
+  if (v === null || v === undefined) return null;
+  const n = typeof v === 'number' ? v : Number(String(v));
+  return Number.isFinite(n) ? n : null;
+};
+
+function text(t: { translation?: { text?: string | null; language?: string | null }[] | null } | null | undefined): string {
+  const tr = t?.translation ?? [];
+  return (tr.find((x) => !x.language || x.language === 'en') ?? tr[0])?.text ?? '';
+}
+
+/** Per-network lookup tables, built once. */
+const indexes = new WeakMap<Network, { trips: Map<string, number[]> }>();
+
+function tripIndex(net: Network): Map<string, number[]> {
+  let idx = indexes.get(net);
+  if (idx === undefined) {
+    const trips = new Map<string, number[]>();
+    const tt = net.timetable;
+    for (let g = 0; g < tt.tripInput.length; g++) {
+      const id = net.input.trips[tt.tripInput[g]].id;
+      const list = trips.get(id);
+      if (list === undefined) trips.set(id, [g]);
+      else list.push(g);
+    }
+    idx = { trips };
+    indexes.set(net, idx);
+  }
+  return idx.trips;
+}
+
+/**
+ * Decode and match one message of feed `feed` at instant `now` (epoch seconds). Throws
+ * RealtimeError (with the reason) when the bytes are not a usable FeedMessage.
+ */
+export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, now: number): DecodedRealtime {
+  const feedIdx = net.input.feeds.findIndex((f) => f.name === feed);
+  if (feedIdx < 0) throw new RealtimeError(`unknown feed "${feed}"`);
+  if (bytes.length > REALTIME_LIMITS.bytes) throw new RealtimeError(`message too large (${bytes.length} bytes)`);
+  let msg: GtfsRealtimeBindings.transit_realtime.FeedMessage;
+  // (timestamp: the header's, when sent)
+  try {
+    msg = rt.FeedMessage.decode(bytes);
+  } catch (err) {
+    throw new RealtimeError(`not a GTFS-Realtime FeedMessage: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (msg.header === null || msg.header === undefined) throw new RealtimeError('FeedMessage without header');
+  if (msg.entity.length > REALTIME_LIMITS.entities) throw new RealtimeError(`too many entities (${msg.entity.length})`);
+  const zone = net.input.feeds[feedIdx].timezone;
+  const ns = (id: string) => `${feed}:${id}`;
+  const counts: RealtimeCounts = { entities: msg.entity.length, tripUpdates: 0, alerts: 0, vehicles: 0, matched: 0, unmatched: 0, reasons: {} };
+  const reject = (reason: string) => {
+    counts.unmatched++;
+    counts.reasons[reason] = (counts.reasons[reason] ?? 0) + 1;
+  };
+  const out: DecodedRealtime = { feed, timestamp: has(msg.header, 'timestamp') ? num(msg.header.timestamp) : null, updates: [], added: [], alerts: [], vehicles: [], counts };
+  let stopUpdates = 0;
+  const trips = tripIndex(net);
+  const tt = net.timetable;
+  const stopIndex = new Map<string, number>();
+  for (const e of msg.entity) {
+    if (e.tripUpdate) {
+      counts.tripUpdates++;
+      const tu = e.tripUpdate;
+      stopUpdates += tu.stopTimeUpdate?.length ?? 0;
+      if (stopUpdates > REALTIME_LIMITS.stopTimeUpdates) throw new RealtimeError('too many stop time updates');
+      const tripId = tu.trip?.tripId;
+      const rel = tu.trip?.scheduleRelationship ?? rt.TripDescriptor.ScheduleRelationship.SCHEDULED;
+      if (rel === rt.TripDescriptor.ScheduleRelationship.ADDED) {
+        const added = addedTrip(net, ns, tu, zone, stopIndex);
+        if (typeof added === 'string') reject(added);
+        else {
+          out.added.push(added);
+          counts.matched++;
+        }
+        continue;
+      }
+      if (rel !== rt.TripDescriptor.ScheduleRelationship.SCHEDULED && rel !== rt.TripDescriptor.ScheduleRelationship.CANCELED) {
+        reject(`unsupported trip schedule_relationship ${rel}`);
+        continue;
+      }
+      if (!tripId) {
+        reject('trip update without trip_id');
+        continue;
+      }
+      const candidates = trips.get(ns(tripId));
+      if (candidates === undefined) {
+        reject('unknown trip_id');
+        continue;
+      }
+      const match = matchRun(net, candidates, has(tu.trip, 'startDate') ? tu.trip!.startDate! : null, has(tu.trip, 'startTime') ? tu.trip!.startTime! : null, zone, now);
+      if (typeof match === 'string') {
+        reject(match);
+        continue;
+      }
+      const [trip, day] = match;
+      if (rel === rt.TripDescriptor.ScheduleRelationship.CANCELED) {
+        out.updates.push({ trip, day, canceled: true, updates: [] });
+        counts.matched++;
+        continue;
+      }
+      const input = net.input.trips[tt.tripInput[trip]];
+      const ups: StopTimeUpdateSpec[] = [];
+      let bad: string | null = null;
+      for (const s of tu.stopTimeUpdate ?? []) {
+        const pos = positionOf(input, has(s, 'stopSequence') ? s.stopSequence : null, has(s, 'stopId') && s.stopId ? ns(s.stopId) : null, net, ups.length > 0 ? ups[ups.length - 1].pos + 1 : 0);
+        if (pos < 0) {
+          bad = 'stop_time_update names no stop of the trip';
+          break;
+        }
+        const u: StopTimeUpdateSpec = { pos };
+        const r = s.scheduleRelationship ?? 0;
+        if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED) u.skipped = true;
+        else if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.NO_DATA) {
+          u.arrivalDelay = 0;
+          u.departureDelay = 0;
+        }
+        const at = has(s.arrival, 'time') ? num(s.arrival!.time) : null;
+        const ad = has(s.arrival, 'delay') ? num(s.arrival!.delay) : null;
+        const dt = has(s.departure, 'time') ? num(s.departure!.time) : null;
+        const dd = has(s.departure, 'delay') ? num(s.departure!.delay) : null;
+        if (at !== null) u.arrivalTime = at;
+        else if (ad !== null) u.arrivalDelay = ad;
+        if (dt !== null) u.departureTime = dt;
+        else if (dd !== null) u.departureDelay = dd;
+        ups.push(u);
+      }
+      if (bad !== null) {
+        reject(bad);
+        continue;
+      }
+      // updates for runs that have finished long ago expire
+      const r0 = tt.tripRoute[trip];
+      const v = tt.forward;
+      const n = v.routeStopsOffset[r0 + 1] - v.routeStopsOffset[r0];
+      const lastArr = v.arr[v.routeTimesOffset[r0] + (trip - v.routeTripsOffset[r0]) * n + n - 1] + v.dayOffset[v.routeZone[r0] * v.dayCount + day] + tt.base;
+      if (lastArr + 3 * 3600 < now) {
+        reject('trip already finished');
+        continue;
+      }
+      out.updates.push({ trip, day, updates: ups });
+      counts.matched++;
+    } else if (e.alert) {
+      counts.alerts++;
+      const a = e.alert;
+      out.alerts.push({
+        id: e.id,
+        header: text(a.headerText),
+        description: text(a.descriptionText),
+        cause: a.cause !== null && a.cause !== undefined ? String(rt.Alert.Cause[a.cause] ?? a.cause) : 'UNKNOWN_CAUSE',
+        effect: a.effect !== null && a.effect !== undefined ? String(rt.Alert.Effect[a.effect] ?? a.effect) : 'UNKNOWN_EFFECT',
+        activePeriods: (a.activePeriod ?? []).map((p) => [num(p.start) ?? 0, num(p.end) ?? 0]),
+        routes: (a.informedEntity ?? []).flatMap((x) => (x.routeId ? [ns(x.routeId)] : [])),
+        stops: (a.informedEntity ?? []).flatMap((x) => (x.stopId ? [ns(x.stopId)] : [])),
+        trips: (a.informedEntity ?? []).flatMap((x) => (x.trip?.tripId ? [ns(x.trip.tripId)] : [])),
+      });
+      counts.matched++;
+    } else if (e.vehicle) {
+      counts.vehicles++;
+      const p = e.vehicle.position;
+      if (!p) {
+        reject('vehicle without position');
+        continue;
+      }
+      out.vehicles.push({
+        id: e.vehicle.vehicle?.id ?? e.id,
+        tripId: e.vehicle.trip?.tripId ? ns(e.vehicle.trip.tripId) : null,
+        lat: p.latitude,
+        lon: p.longitude,
+        bearing: num(p.bearing),
+        timestamp: num(e.vehicle.timestamp),
+      });
+      counts.matched++;
+    } else reject('empty entity');
+  }
+  return out;
+}
+
+/** Position of a stop_time_update in the trip: by stop_sequence, else by stop_id from `from`. */
+function positionOf(trip: Network['input']['trips'][number], seq: number | null | undefined, stopId: string | null, net: Network, from: number): number {
+  const n = trip.stops.length;
+  if (seq !== null && seq !== undefined) {
+    if (trip.stopSequence !== undefined) return trip.stopSequence.indexOf(seq);
+    const p = seq - (trip.stopSequenceStart ?? 0);
+    return p >= 0 && p < n ? p : -1;
+  }
+  if (stopId !== null) {
+    for (let p = from; p < n; p++) if (net.input.stops[trip.stops[p]].id === stopId) return p;
+    for (let p = 0; p < from; p++) if (net.input.stops[trip.stops[p]].id === stopId) return p;
+  }
+  return -1;
+}
+
+/**
+ * The compiled run a TripDescriptor means: service day from start_date (else the active day whose
+ * run is nearest to `now`), frequency instance from start_time. Returns [trip, day] or a reason.
+ */
+function matchRun(net: Network, candidates: number[], startDate: string | null, startTime: string | null, zone: string, now: number): [number, number] | string {
+  const tt = net.timetable;
+  const v = tt.forward;
+  let runs = candidates;
+  if (startTime) {
+    const secs = parseGtfsTime(startTime);
+    if (secs === null) return 'bad start_time';
+    runs = candidates.filter((g) => net.input.trips[tt.tripInput[g]].departures[0] + tt.tripShift[g] === secs);
+    if (runs.length === 0) return 'no run at start_time';
+  } else if (candidates.length > 1) return 'frequency-based trip without start_time';
+  const g = runs[0];
+  const service = v.tripService[g];
+  const active = (d: number) => d >= 0 && d < v.dayCount && (v.serviceDays[service * v.dayWords + (d >>> 5)] & (1 << (d & 31))) !== 0;
+  if (startDate) {
+    if (!/^\d{8}$/.test(startDate)) return 'bad start_date';
+    const d = daysBetween(net.input.firstDate, startDate);
+    return active(d) ? [g, d] : 'trip does not run on start_date';
+  }
+  const today = daysBetween(net.input.firstDate, localDate(now, zone));
+  const r = tt.tripRoute[g];
+  const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+  const j = g - v.routeTripsOffset[r];
+  let best = -1;
+  let bestGap = Infinity;
+  for (const d of [today - 1, today, today + 1]) {
+    if (!active(d)) continue;
+    const off = v.dayOffset[v.routeZone[r] * v.dayCount + d] + tt.base;
+    const start = v.dep[v.routeTimesOffset[r] + j * n] + off;
+    const end = v.arr[v.routeTimesOffset[r] + j * n + n - 1] + off;
+    const gap = now < start ? start - now : now > end ? now - end : 0;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = d;
+    }
+  }
+  return best >= 0 ? [g, best] : 'trip does not run around now';
+}
+
+function addedTrip(
+  net: Network,
+  ns: (id: string) => string,
+  tu: GtfsRealtimeBindings.transit_realtime.ITripUpdate,
+  zone: string,
+  stopIndex: Map<string, number>,
+): AddedTripSpec | string {
+  const routeId = tu.trip?.routeId;
+  const line = routeId ? net.input.routes.findIndex((r) => r.id === ns(routeId)) : -1;
+  if (line < 0) return 'added trip without a known route_id';
+  if (stopIndex.size === 0) net.input.stops.forEach((s, i) => stopIndex.set(s.id, i));
+  const stops: number[] = [];
+  const arrivals: number[] = [];
+  const departures: number[] = [];
+  for (const s of tu.stopTimeUpdate ?? []) {
+    const idx = s.stopId ? stopIndex.get(ns(s.stopId)) : undefined;
+    const a = (has(s.arrival, 'time') ? num(s.arrival!.time) : null) ?? (has(s.departure, 'time') ? num(s.departure!.time) : null);
+    const d = (has(s.departure, 'time') ? num(s.departure!.time) : null) ?? a;
+    if (idx === undefined || a === null || d === null) return 'added trip needs stop_id and absolute times at every stop';
+    stops.push(idx);
+    arrivals.push(a);
+    departures.push(d);
+  }
+  if (stops.length < 2) return 'added trip with fewer than two stops';
+  void zone;
+  return {
+    id: ns(tu.trip?.tripId ?? `added-${stops.join('-')}`),
+    line,
+    headsign: '',
+    stops: Int32Array.from(stops),
+    arrivals: Float64Array.from(arrivals),
+    departures: Float64Array.from(departures),
+  };
+}
