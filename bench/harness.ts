@@ -4,17 +4,10 @@
  */
 import { Bench } from 'tinybench';
 import os from 'node:os';
+import { seededRandom } from '../src/core/isochrone.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the core uses for isochrone sampling (mulberry32). */
+export const mulberry32 = seededRandom;
 
 export interface Row {
   suite: string;

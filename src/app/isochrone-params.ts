@@ -5,7 +5,7 @@
 import { ISOCHRONE_DEFAULTS, type IsochroneOptions } from '../core/isochrone-plan.js';
 import { PLAN_DEFAULTS } from '../core/plan.js';
 import { localDate, parseDateTime } from '../core/time.js';
-import { ParamError, parseModes } from './params.js';
+import { int, ParamError, parseModes } from './params.js';
 
 export interface RawIsochroneParams {
   from?: string | undefined;
@@ -44,14 +44,6 @@ function list(field: string, text: string | undefined, def: readonly number[], m
   }
   if (out.length > maxCount) throw new ParamError(field, `at most ${maxCount} ${field}`);
   return out.sort((a, b) => a - b);
-}
-
-function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
-  if (text === undefined || text === '') return def;
-  if (!/^\d+$/.test(text.trim())) throw new ParamError(field, `${field} must be a whole number, got "${text}"`);
-  const n = Number(text);
-  if (n < min || n > max) throw new ParamError(field, `${field} must be between ${min} and ${max}, got ${n}`);
-  return n;
 }
 
 /** `07:00-09:00` on the local date of `anchor` → [start, end] epoch seconds. */

@@ -37,7 +37,8 @@ export const LIMITS = {
   maxHours: 1440,
 } as const;
 
-function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
+/** A whole-number parameter with a default and bounds; the error names the field. */
+export function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
   if (text === undefined || text === '') return def;
   if (!/^\d+$/.test(text.trim())) throw new ParamError(field, `${field} must be a whole number, got "${text}"`);
   const n = Number(text);

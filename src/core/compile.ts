@@ -246,7 +246,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
 }
 
 /** CSR index stop → (route, position) for every occurrence of the stop in a route. */
-function indexStopRoutes(stopCount: number, routeStopsOffset: Int32Array, routeStops: Int32Array) {
+export function indexStopRoutes(stopCount: number, routeStopsOffset: Int32Array, routeStops: Int32Array) {
   const counts = new Int32Array(stopCount + 1);
   for (let i = 0; i < routeStops.length; i++) counts[routeStops[i] + 1]++;
   for (let s = 0; s < stopCount; s++) counts[s + 1] += counts[s];

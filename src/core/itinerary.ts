@@ -170,6 +170,18 @@ export function walkOnly(net: Network, from: Place, to: Place, dep: number, arr:
   return { itinerary, departure: dep, arrival: arr, vehicles: 0 };
 }
 
+/** The GTFS route's fields of a transit leg. */
+function routeFields(route: Network['input']['routes'][number]) {
+  return {
+    mode: MODE_NAMES[modeOfRouteType(route.type)].toUpperCase(),
+    routeId: route.id,
+    routeName: route.shortName !== '' ? route.shortName : route.longName,
+    routeShortName: route.shortName,
+    routeLongName: route.longName,
+    routeType: route.type,
+  };
+}
+
 function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   const tt = net.timetable;
   const input = net.input;
@@ -191,17 +203,12 @@ function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
     return s >= f.start && s < f.end;
   });
   const out: LegOut = {
-    mode: MODE_NAMES[modeOfRouteType(route.type)].toUpperCase(),
+    ...routeFields(route),
     from: stopOut(net, l.from),
     to: stopOut(net, l.to),
     departure: formatIso(l.departure, zone),
     arrival: formatIso(l.arrival, zone),
     durationSeconds: l.arrival - l.departure,
-    routeId: route.id,
-    routeName: route.shortName !== '' ? route.shortName : route.longName,
-    routeShortName: route.shortName,
-    routeLongName: route.longName,
-    routeType: route.type,
     tripId: trip.id,
     headsign: trip.headsign,
     serviceDate: formatIso(origin + 12 * 3600, zone).slice(0, 10),
@@ -233,17 +240,12 @@ function addedLeg(net: Network, l: Leg, a: AddedTripSpec, arrivals: Float64Array
     calls.push({ ...stopOut(net, a.stops[p]), arrival: formatIso(arrivals[p], zone), departure: formatIso(departures[p], zone) });
   const stops = net.input.stops;
   return {
-    mode: MODE_NAMES[modeOfRouteType(route.type)].toUpperCase(),
+    ...routeFields(route),
     from: stopOut(net, l.from),
     to: stopOut(net, l.to),
     departure: formatIso(l.departure, zone),
     arrival: formatIso(l.arrival, zone),
     durationSeconds: l.arrival - l.departure,
-    routeId: route.id,
-    routeName: route.shortName !== '' ? route.shortName : route.longName,
-    routeShortName: route.shortName,
-    routeLongName: route.longName,
-    routeType: route.type,
     tripId: a.id,
     headsign: a.headsign,
     intermediateStops: calls,

@@ -56,13 +56,18 @@ export class Raptor {
     this.state = new SearchState(tt.forward.stopCount, tt.forward.routeCount);
   }
 
-  search(req: SearchRequest): SearchResult {
+  /** View, rounds and start time of a request, with the state prepared for it. */
+  private begin(req: SearchRequest): { reverse: boolean; view: SearchView; rounds: number; st: SearchState; t0: number } {
     const reverse = req.direction === 'arrive';
     const view = reverse ? this.tt.reverseView() : this.tt.forward;
     const rounds = Math.min(MAX_VEHICLES, Math.max(1, Math.floor(req.maxTransfers) + 1));
-    const st = this.state;
-    st.prepare(rounds);
+    this.state.prepare(rounds);
     const t0 = reverse ? -(req.time - this.tt.base) : req.time - this.tt.base;
+    return { reverse, view, rounds, st: this.state, t0 };
+  }
+
+  search(req: SearchRequest): SearchResult {
+    const { reverse, view, rounds, st, t0 } = this.begin(req);
     const start = reverse ? req.egress : req.access;
     const end = reverse ? req.access : req.egress;
     try {
@@ -81,12 +86,7 @@ export class Raptor {
    * (arrive-by: stop → place); `req.egress` is ignored. Returns the number of stops reached.
    */
   reach(req: SearchRequest, out: Int32Array): number {
-    const reverse = req.direction === 'arrive';
-    const view = reverse ? this.tt.reverseView() : this.tt.forward;
-    const rounds = Math.min(MAX_VEHICLES, Math.max(1, Math.floor(req.maxTransfers) + 1));
-    const st = this.state;
-    st.prepare(rounds);
-    const t0 = reverse ? -(req.time - this.tt.base) : req.time - this.tt.base;
+    const { view, rounds, st, t0 } = this.begin(req);
     out.fill(-1);
     try {
       this.run(view, st, t0, req.access, [], rounds, req);

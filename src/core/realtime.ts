@@ -10,7 +10,7 @@
  * same `mirror` for arrive-by. Live runs of one stop pattern are grouped into FIFO routes, so
  * runs that overtake each other after delays land in different routes.
  */
-import { mirror } from './compile.js';
+import { indexStopRoutes, mirror } from './compile.js';
 import type { NetworkInput } from './input.js';
 import { modeOfRouteType } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
@@ -274,20 +274,7 @@ export class RealtimeOverlay {
       const line = first.added !== null ? first.added.line : tt.routeLine[first.route];
       routeMode[r] = modeOfRouteType(input.routes[line]?.type ?? 3);
     });
-    const counts = new Int32Array(f.stopCount + 1);
-    for (let i = 0; i < routeStops.length; i++) counts[routeStops[i] + 1]++;
-    for (let x = 0; x < f.stopCount; x++) counts[x + 1] += counts[x];
-    const stopRoutesOffset = counts.slice();
-    const fill = counts.slice(0, f.stopCount);
-    const stopRoutes = new Int32Array(routeStops.length);
-    const stopRoutePos = new Int32Array(routeStops.length);
-    for (let r = 0; r < R; r++)
-      for (let i = routeStopsOffset[r]; i < routeStopsOffset[r + 1]; i++) {
-        const x = routeStops[i];
-        stopRoutes[fill[x]] = r;
-        stopRoutePos[fill[x]] = i - routeStopsOffset[r];
-        fill[x]++;
-      }
+    const { stopRoutesOffset, stopRoutes, stopRoutePos } = indexStopRoutes(f.stopCount, routeStopsOffset, routeStops);
     return {
       reverse: false,
       stopCount: f.stopCount,
