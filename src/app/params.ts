@@ -35,6 +35,18 @@ export const LIMITS = {
   transferSlack: 1800,
   /** Search horizon: up to 60 days (ocean sailings take weeks). */
   maxHours: 1440,
+  /** Characters in a place (stop id, stop name or `lat,lon`). */
+  placeChars: 200,
+  /** Characters in a date-time parameter. */
+  timeChars: 40,
+  /** Characters in a stop search query. */
+  queryChars: 100,
+  /** Stops answered by one search. */
+  stopResults: 50,
+  /** Departures answered for one stop. */
+  departures: 100,
+  /** Departure board window, minutes (24 h). */
+  windowMinutes: 1440,
 } as const;
 
 /** A whole-number parameter with a default and bounds; the error names the field. */
@@ -66,6 +78,8 @@ export function planOptions(raw: RawPlanParams, zone: string): PlanOptions {
   const to = raw.to?.trim();
   if (from === undefined || from === '') throw new ParamError('from', 'from is required (stop id, stop name or lat,lon)');
   if (to === undefined || to === '') throw new ParamError('to', 'to is required (stop id, stop name or lat,lon)');
+  if (from.length > LIMITS.placeChars) throw new ParamError('from', `from is longer than ${LIMITS.placeChars} characters`);
+  if (to.length > LIMITS.placeChars) throw new ParamError('to', `to is longer than ${LIMITS.placeChars} characters`);
   const hasDepart = raw.depart !== undefined && raw.depart !== '';
   const hasArrive = raw.arrive !== undefined && raw.arrive !== '';
   if (hasDepart === hasArrive) throw new ParamError(hasDepart ? 'arrive' : 'depart', 'give exactly one of depart or arrive');

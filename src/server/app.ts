@@ -1,71 +1,85 @@
 /**
- * The Hono application. It reads the current network through `NetworkHolder`, so a reload can
- * swap it atomically; requests never touch SQLite.
+ * The Hono application: the JSON API under /api (validated by zod schemas that also generate the
+ * OpenAPI 3.1 document), its docs page, the web page and the vendored browser libraries.
+ *
+ * Every request captures the current network snapshot once, at its start (a reload swaps the
+ * reference; the request finishes on what it captured). Requests never touch SQLite.
  */
-import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Network } from '../core/network.js';
-import { plan } from '../core/plan.js';
-import { UnknownPlaceError } from '../core/places.js';
-import { ParamError, planOptions } from '../app/params.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { PACKAGE_ROOT } from '../app/load.js';
+import { budget, DEFAULT_BUDGET_MS } from './budget.js';
+import { DEFAULT_MAX_BODY_BYTES, type AppOptions } from './config.js';
+import { fail, validationHook, type AppEnv } from './errors.js';
+import { registerAdmin } from './routes/admin.js';
+import { registerMap } from './routes/map.js';
+import { registerPlan } from './routes/plan.js';
+import { registerStatus } from './routes/status.js';
+import { registerStops } from './routes/stops.js';
+import type { ServerState } from './state.js';
+import { DOCS_HTML, serveDir, serveFile, STATIC_DIRS } from './static.js';
 
-export interface NetworkHolder {
-  /** The network serving requests, or null while the first load runs. */
-  current(): Network | null;
-  /** Feed names and load time, for /api/health. */
-  info(): { feeds: string[]; loadedAt: string | null; error: string | null };
+export type { AppOptions } from './config.js';
+export type { ApiError } from './errors.js';
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
-export interface ApiError {
-  error: { code: string; message: string; field: string | null };
-}
+const DESCRIPTION = `Multimodal journey planning over GTFS feeds (Beijing–Tianjin–Hebei by default).
 
-function fail(c: Context, status: ContentfulStatusCode, code: string, message: string, field: string | null = null) {
-  const body: ApiError = { error: { code, message, field } };
-  return c.json(body, status);
-}
+Errors are JSON \`{"error":{"code","message","field"}}\`: 400 for a bad parameter (the field is named) or an unknown place, 404 for an unknown stop or route, 413 for a body over the limit, 503 while the network loads or when a request overran its time budget (\`timeout\`).`;
 
-export function createApp(holder: NetworkHolder): Hono {
-  const app = new Hono();
+export function createApp(state: ServerState, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const now = options.now ?? (() => Date.now());
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.get('/api/health', (c) => {
-    const net = holder.current();
-    const info = holder.info();
-    if (net === null) return c.json({ status: info.error === null ? 'loading' : 'failed', ...info }, 503);
-    const s = net.stats();
-    return c.json({ status: 'ok', ...info, stops: s.stops, trips: s.trips });
+  app.use('*', async (c, next) => {
+    c.set('snap', state.snapshot());
+    await next();
   });
+  app.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'body_too_large', `request bodies are limited to ${maxBody} bytes`) }));
+  const guard = budget(budgetMs, options.clock, log);
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : guard(c, next)));
 
-  app.get('/api/plan', (c) => {
-    const net = holder.current();
-    if (net === null) return fail(c, 503, 'not_ready', 'the network is still loading');
-    const q = c.req.query();
-    try {
-      const o = planOptions(
-        {
-          from: q.from,
-          to: q.to,
-          depart: q.depart,
-          arrive: q.arrive,
-          maxTransfers: q.maxTransfers,
-          modes: q.modes,
-          maxWalk: q.maxWalk,
-          transferSlack: q.transferSlack,
-          maxHours: q.maxHours,
-        },
-        net.input.feeds[0].timezone,
-      );
-      return c.json(plan(net, o));
-    } catch (err) {
-      if (err instanceof ParamError) return fail(c, 400, 'bad_parameter', err.message, err.field);
-      if (err instanceof UnknownPlaceError) return fail(c, 400, 'unknown_place', err.message, err.field);
-      throw err;
-    }
+  registerPlan(app);
+  registerStops(app, { now });
+  registerStatus(app, state);
+  registerMap(app, { tileUrl: options.tileUrl ?? null, tileAttribution: options.tileAttribution ?? null, now });
+  if (options.adminToken) registerAdmin(app, state, options.adminToken, log);
+
+  let doc: unknown;
+  app.get('/api/openapi.json', (c) => {
+    doc ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'jjj-router API', version: packageVersion(), description: DESCRIPTION },
+    });
+    return c.json(doc as object);
   });
+  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+
+  app.get('/', serveFile(STATIC_DIRS.web, 'index.html', 'no-cache'));
+  app.get('/web/*', serveDir('/web/', STATIC_DIRS.web, 'no-cache'));
+  app.get('/vendor/leaflet/*', serveDir('/vendor/leaflet/', STATIC_DIRS.leaflet, 'public, max-age=86400'));
+  app.get('/vendor/swagger-ui/*', serveDir('/vendor/swagger-ui/', STATIC_DIRS.swaggerUi, 'public, max-age=86400'));
 
   app.notFound((c) => fail(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    console.error(err);
+    if (err instanceof HTTPException) {
+      if (err.res !== undefined) return err.res;
+      if (err.status < 500) return fail(c, err.status as 400, 'bad_request', err.message || 'bad request');
+    }
+    log(`jjj-router: internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return fail(c, 500, 'internal', 'internal error');
   });
   return app;

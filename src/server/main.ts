@@ -1,39 +1,49 @@
 /**
- * `npm start`: serve the bundled region (or JJJ_FEEDS, comma separated) on HOST:PORT
- * (default 127.0.0.1:3000). The server listens at once; /api/health turns ready when loaded.
+ * `npm start`: serve the bundled region (or JJJ_FEEDS, comma separated; JJJ_DB for the SQLite
+ * file) on HOST:PORT (default 127.0.0.1:3000). The server listens at once; /api/health turns
+ * ready when the network is loaded. JJJ_ADMIN_TOKEN turns on POST /api/admin/reload.
  */
 import { serve } from '@hono/node-server';
-import { loadNetwork } from '../app/load.js';
-import type { Network } from '../core/network.js';
-import { createApp, type NetworkHolder } from './app.js';
+import { createApp } from './app.js';
+import { optionsFromEnv } from './config.js';
+import { ServerState } from './state.js';
+import { loadInWorker } from './worker-load.js';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
+let settings: ReturnType<typeof optionsFromEnv>;
+try {
+  settings = optionsFromEnv();
+} catch (err) {
+  console.error(`jjj-router: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+}
+const { listen, app: appOptions } = settings;
 const feeds = process.env.JJJ_FEEDS?.split(',').filter((f) => f !== '');
+const db = process.env.JJJ_DB;
 
-let network: Network | null = null;
-let loadedAt: string | null = null;
-let loadError: string | null = null;
-let feedNames: string[] = [];
+// the import runs in a worker thread: the server answers (503 loading / the old network) meanwhile
+const state = new ServerState(() =>
+  loadInWorker({
+    ...(feeds !== undefined ? { feeds } : {}),
+    ...(db ? { db } : {}),
+    log: (l) => console.error(l),
+  }),
+);
 
-const holder: NetworkHolder = {
-  current: () => network,
-  info: () => ({ feeds: feedNames, loadedAt, error: loadError }),
-};
-
-serve({ fetch: createApp(holder).fetch, port, hostname: host }, (addr) => {
-  console.log(`jjj-router listening on http://${host}:${addr.port}`);
+const server = serve({ fetch: createApp(state, appOptions).fetch, port: listen.port, hostname: listen.host }, (addr) => {
+  console.log(`jjj-router listening on http://${listen.host}:${addr.port}${appOptions.adminToken ? ' (admin routes on)' : ''}`);
+});
+server.on('error', (err) => {
+  console.error(`jjj-router: cannot listen on ${listen.host}:${listen.port}: ${err.message}`);
+  process.exit(1);
 });
 
-loadNetwork({ ...(feeds !== undefined ? { feeds } : {}), ...(process.env.JJJ_DB ? { db: process.env.JJJ_DB } : {}), progress: process.stderr.isTTY === true, log: (l) => console.error(l) })
-  .then((loaded) => {
-    network = loaded.network;
-    feedNames = loaded.report.feeds.map((f) => f.name);
-    loadedAt = new Date().toISOString();
-    const s = loaded.network.stats();
-    console.log(`network ready: ${feedNames.join(', ')} — ${s.stops} stops, ${s.trips} trips (import ${Math.round(loaded.timings.importMs)} ms, compile ${Math.round(loaded.timings.compileMs)} ms)`);
+state
+  .load()
+  .then((snap) => {
+    const s = snap.network.stats();
+    const names = snap.report.feeds.map((f) => f.name).join(', ');
+    console.log(`network ready: ${names} — ${s.stops} stops, ${s.trips} trips (import ${Math.round(snap.timings.importMs)} ms, compile ${Math.round(snap.timings.compileMs)} ms)`);
   })
   .catch((err: unknown) => {
-    loadError = err instanceof Error ? err.message : String(err);
-    console.error(`jjj-router: could not load the network: ${loadError}`);
+    console.error(`jjj-router: could not load the network: ${err instanceof Error ? err.message : String(err)}`);
   });

@@ -30,6 +30,7 @@ const STRINGS = {
     clickNextFrom: '下一次点击地图将设置起点',
     clickNextTo: '下一次点击地图将设置终点',
     noItineraries: '该时间没有找到行程。',
+    planFailed: '未能规划行程，请检查标红的输入。',
     needFrom: '请输入起点',
     needTo: '请输入终点',
     needTime: '请选择时间',
@@ -61,6 +62,7 @@ const STRINGS = {
     languageLabel: '切换到英文',
     arrive: '到达',
     selectItinerary: '在地图上显示此方案',
+    mapLabel: '地图：点击设置起点和终点',
   },
   en: {
     title: 'Jing-Jin-Ji journey planner',
@@ -85,12 +87,14 @@ const STRINGS = {
     clickNextFrom: 'Next map click sets the origin',
     clickNextTo: 'Next map click sets the destination',
     noItineraries: 'No journey found at this time.',
+    planFailed: 'Could not plan this journey; see the field marked in red.',
     needFrom: 'Enter an origin',
     needTo: 'Enter a destination',
     needTime: 'Choose a time',
     networkError: 'Cannot reach the server',
     results: 'Journeys',
     resultsCount: '{n} options',
+    resultsCount1: '1 option',
     transfers: '{n} transfers',
     transfers1: '1 transfer',
     noTransfers: 'direct',
@@ -118,6 +122,7 @@ const STRINGS = {
     languageLabel: 'Switch to Chinese',
     arrive: 'Arrive',
     selectItinerary: 'Show this journey on the map',
+    mapLabel: 'Map: click to set origin and destination',
   },
 };
 
@@ -175,15 +180,43 @@ export function feedLabel(feed) {
   return table[feed] ?? feed;
 }
 
+/** English names of the network's stops, by id and by Chinese name (see `learnNames`). */
+const enById = new Map();
+const enByName = new Map();
+
 /**
- * The name of a stop or place in the current language.
- * @param {{ name: string, names?: { en?: string } | null } | null | undefined} p
+ * Remember the English names of the network's stops, so places the API returns without `names`
+ * (e.g. a journey's destination) and headsigns can still be shown in English.
+ * @param {{ id: string, name: string, names?: { en?: string } | null }[]} stops
+ */
+export function learnNames(stops) {
+  for (const s of stops) {
+    if (!s.names?.en) continue;
+    enById.set(s.id, s.names.en);
+    if (!enByName.has(s.name)) enByName.set(s.name, s.names.en);
+  }
+}
+
+const POINT = /^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$/;
+
+/**
+ * The name of a stop or place in the current language; a bare `lat,lon` place reads "point on map".
+ * @param {{ id?: string | null, name: string, names?: { en?: string } | null } | null | undefined} p
  * @returns {string}
  */
 export function placeName(p) {
   if (!p) return '';
-  if (current === 'en' && p.names?.en) return p.names.en;
-  return p.name;
+  if (!p.id && POINT.test(p.name)) return `${t('mapPoint')} (${p.name.replace(/\s/g, '').replace(',', ', ')})`;
+  if (current !== 'en') return p.name;
+  return p.names?.en || (p.id ? enById.get(p.id) : undefined) || enByName.get(p.name) || p.name;
+}
+
+/**
+ * A free text that may be a stop name (a headsign), in the current language when known.
+ * @param {string} text
+ */
+export function translateName(text) {
+  return current === 'en' ? (enByName.get(text) ?? text) : text;
 }
 
 /**

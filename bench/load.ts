@@ -1,0 +1,270 @@
+/**
+ * HTTP load on `/api/plan` with seeded queries (issue 4 part 4): autocannon drives a few hundred
+ * seeded query paths (`bench/load-queries.ts`) for a fixed time, after every path once (preflight)
+ * and a short uncounted warm-up, and prints requests/s, latency p50/p99, totals, non-2xx and
+ * errors. Exits 1 on any error, timeout or non-2xx answer.
+ *
+ *   npm run load                                  # own server (bundled feeds, fresh SQLite in a temp dir)
+ *   npm run load -- --duration 20 --connections 32 --seed 1
+ *   npm run load -- --url http://127.0.0.1:3000   # an already running server
+ *
+ * Without --url the script starts `node dist/src/server/main.js` as a child process on a free port
+ * and stops it at the end; the load generator and the server then share the machine's cores, and
+ * the CPU time each used is printed so the split is visible.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../src/app/load.js';
+import { machine } from './harness.js';
+import { loadQueries } from './load-queries.js';
+
+/** The slice of autocannon's API used here (the package ships no types). */
+interface Histogram {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  total: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+interface AutocannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  duration: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+interface AutocannonClient {
+  setRequests(requests: { method: string; path: string }[]): void;
+}
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  timeout?: number;
+  requests: { method: string; path: string }[];
+  setupClient?: (client: AutocannonClient) => void;
+}
+type Autocannon = (o: AutocannonOptions) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SERVER_MAIN = path.join(PACKAGE_ROOT, 'dist', 'src', 'server', 'main.js');
+const QUERY_COUNT = 400;
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+    seed: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '3' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+
+if (args.help) {
+  console.log('usage: npm run load -- [--url http://host:port] [--duration s=20] [--connections n=32] [--seed n=1] [--warmup s=3]');
+  process.exit(0);
+}
+
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) {
+    console.error(`--${name} must be a positive integer, got "${text}"`);
+    process.exit(2);
+  }
+  return n;
+}
+const duration = positiveInt('duration', args.duration);
+const connections = positiveInt('connections', args.connections);
+const seed = positiveInt('seed', args.seed);
+const warmup = args.warmup === '0' ? 0 : positiveInt('warmup', args.warmup);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(base: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    if (child !== null && child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      last = `${res.status} ${await res.text()}`;
+      if (res.status === 200) return;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base}/api/health did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+/** user+system CPU seconds of a Linux process so far (null when /proc is not there). */
+function procCpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Server {
+  base: string;
+  child: ChildProcess | null;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-load-'));
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'load.sqlite') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(base, child, 60_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output ---\n${log.join('')}`);
+  }
+  const ready = log.join('').split('\n').find((l) => l.startsWith('network ready'));
+  if (ready !== undefined) console.log(`server: ${ready}`);
+  return { base, child, stop };
+}
+
+async function main(): Promise<number> {
+  let server: Server;
+  if (args.url !== undefined) {
+    const base = args.url.replace(/\/+$/, '');
+    await waitHealthy(base, null, 60_000);
+    server = { base, child: null, stop: async () => {} };
+  } else {
+    server = await startServer();
+  }
+  try {
+    const paths = loadQueries(seed, QUERY_COUNT);
+    console.log(`# load /api/plan — ${machine()} — ${new Date().toISOString()}`);
+    console.log(
+      `target ${server.base} (${server.child === null ? 'external server' : 'own server: one Node process, child of this script, sharing the cores with the load generator'})`,
+    );
+
+    // Preflight: every seeded query once, so a broken query is named before the load starts.
+    const statuses = new Map<number, number>();
+    let withItinerary = 0;
+    let bytes = 0;
+    let failed = 0;
+    for (const p of paths) {
+      const res = await fetch(server.base + p);
+      const text = await res.text();
+      bytes += Buffer.byteLength(text);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status !== 200) {
+        if (++failed <= 10) console.error(`preflight: ${res.status} ${decodeURIComponent(p)} → ${text.slice(0, 200)}`);
+      } else if (!text.startsWith('{"itineraries":[]')) withItinerary++;
+    }
+    console.log(
+      `queries: ${paths.length} seeded paths (seed ${seed}); preflight statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')}; ` +
+        `${withItinerary} with ≥1 itinerary; mean response ${(bytes / paths.length / 1024).toFixed(1)} KiB`,
+    );
+
+    // Each connection cycles through the same paths from its own starting point.
+    const requests = paths.map((p) => ({ method: 'GET', path: p }));
+    let client = 0;
+    const stride = Math.max(1, Math.floor(paths.length / connections));
+    const setupClient = (c: AutocannonClient) => {
+      const k = (client++ * stride) % requests.length;
+      c.setRequests([...requests.slice(k), ...requests.slice(0, k)]);
+    };
+
+    // Warm-up (JIT, caches), not counted: the first second otherwise runs at a third of the rate.
+    let warmBad = 0;
+    if (warmup > 0) {
+      const w = await autocannon({ url: server.base, connections, duration: warmup, timeout: 10, requests, setupClient });
+      warmBad = w.non2xx + w.errors;
+      console.log(`warm-up ${warmup} s: ${w.requests.total} requests (${w.requests.mean.toFixed(0)}/s), ${w.non2xx} non-2xx, ${w.errors} errors — not counted below`);
+      client = 0;
+    }
+
+    const cpuServer0 = procCpuSeconds(server.child?.pid);
+    const cpuSelf0 = process.cpuUsage();
+    const r = await autocannon({ url: server.base, connections, duration, timeout: 10, requests, setupClient });
+    const cpuSelf = process.cpuUsage(cpuSelf0);
+    const cpuServer1 = procCpuSeconds(server.child?.pid);
+
+    const total = r.requests.total;
+    const errors = r.errors;
+    console.log(`duration ${r.duration.toFixed(1)} s, ${connections} connections, pipelining 1`);
+    console.log(`requests/s   mean ${r.requests.mean.toFixed(0)} (stddev ${r.requests.stddev.toFixed(0)}, min ${r.requests.min}, max ${r.requests.max})`);
+    console.log(`latency ms   p50 ${r.latency.p50}  p90 ${r.latency.p90}  p99 ${r.latency.p99}  mean ${r.latency.mean.toFixed(2)}  max ${r.latency.max}`);
+    console.log(`throughput   ${(r.throughput.mean / 2 ** 20).toFixed(1)} MiB/s`);
+    console.log(`requests     ${total} total, ${r['2xx']} 2xx, ${r.non2xx} non-2xx, ${errors} errors (of which ${r.timeouts} timeouts)`);
+    const cpu = [`load generator ${((cpuSelf.user + cpuSelf.system) / 1e6).toFixed(1)} s`];
+    if (cpuServer0 !== null && cpuServer1 !== null) cpu.unshift(`server ${(cpuServer1 - cpuServer0).toFixed(1)} s`);
+    console.log(`CPU time     ${cpu.join(', ')} over ${r.duration.toFixed(1)} s wall on ${os.cpus().length} cores`);
+    if (cpuServer0 !== null && cpuServer1 !== null && total > 0) {
+      // robust to other load on the machine: what one fully used core would serve
+      const perReq = ((cpuServer1 - cpuServer0) * 1000) / total;
+      console.log(`server CPU   ${perReq.toFixed(3)} ms per request → ${(1000 / perReq).toFixed(0)} requests per server CPU-second`);
+    }
+    const bad = r.non2xx + errors + warmBad;
+    if (bad > 0) {
+      console.error(`FAIL: ${r.non2xx} non-2xx and ${errors} errors (status counts: ${JSON.stringify(r.statusCodeStats)})`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
