@@ -18,6 +18,8 @@ export interface CityOptions {
   busHeadway: [peak: number, offPeak: number];
   metroHeadway: [peak: number, offPeak: number];
   days: number;
+  /** Split longer lines into pieces of at most this many stops (sharing their end stops); absent = whole rows. */
+  maxLineStops?: number;
 }
 
 /** ~250k stop events a day: the size of a big-city metro. */
@@ -58,6 +60,11 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
   const services = [{ id: 'syn:all', days }];
 
   const addLine = (cells: number[], type: number, secondsPerCell: number, headway: [number, number]) => {
+    const max = o.maxLineStops;
+    if (max !== undefined && cells.length > max) {
+      for (let i = 0; i < cells.length - 1; i += max - 1) addLine(cells.slice(i, i + max), type, secondsPerCell, headway);
+      return;
+    }
     if (cells.length < 2) return;
     const r = routes.length;
     routes.push({ id: `syn:r${r}`, feed: 0, shortName: `${type === 1 ? 'M' : 'B'}${r}`, longName: '', type });
@@ -128,4 +135,13 @@ export function stopEvents(n: NetworkInput): number {
   let e = 0;
   for (const t of n.trips) e += t.stops.length;
   return e;
+}
+
+/**
+ * Scaling series (bench/scaling.bench.ts): CITY_SIZED's density and headways on a side × side grid,
+ * lines cut into pieces of at most 60 stops (24 km for buses, 72 km for metro) so that line lengths
+ * stay realistic as the city grows.
+ */
+export function scalingCity(side: number): CityOptions {
+  return { ...CITY_SIZED, side, maxLineStops: 60 };
 }
