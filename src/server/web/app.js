@@ -11,6 +11,7 @@ import { renderItineraries } from './plan.js';
 import { ModeOptions } from './options.js';
 import { StopSearch } from './search.js';
 import { readQuery, writeQuery } from './url.js';
+import { initModes, modeMapClick, relabelModes } from './modes.js';
 import { $, clearErrors, fieldOf, relabelStatus, setFieldError, setStatus, ui } from './form.js';
 
 /** @typedef {import('./api.js').Stop} Stop */
@@ -226,6 +227,7 @@ function applyLanguage() {
   if (mapView) {
     mapView.relabel();
     modeOptions?.relabel();
+    relabelModes();
   }
   if (state.result) {
     renderItineraries(ui.results, state.result.itineraries, state.selected, selectItinerary, (leg) => mapView.legColor(leg));
@@ -283,6 +285,7 @@ async function main() {
 
   mapView = new MapView($('map'), config, {
     onMapClick(lat, lon) {
+      if (modeMapClick(lat, lon)) return;
       const end = state.nextClick;
       setEndpoint(end, pointValue(lat, lon), null);
       search[end].reset();
@@ -344,6 +347,8 @@ async function main() {
   window.addEventListener('popstate', () => {
     if (readUrl(config)) void plan();
   });
+
+  initModes({ map: mapView, config, stops: state.stops });
 
   setStatus('idle', null, '');
   ui.plan.disabled = false;

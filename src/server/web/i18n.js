@@ -9,6 +9,9 @@
 const STRINGS = {
   zh: {
     title: '京津冀出行规划',
+    modePlan: '行程',
+    modeIsochrone: '通勤圈',
+    modeFreight: '海铁联运',
     subtitle: '城际铁路 · 地铁22号线 · 定制快巴 · 海铁联运',
     from: '起点',
     to: '终点',
@@ -66,6 +69,9 @@ const STRINGS = {
   },
   en: {
     title: 'Jing-Jin-Ji journey planner',
+    modePlan: 'Journeys',
+    modeIsochrone: 'Commute circles',
+    modeFreight: 'Sea-rail freight',
     subtitle: 'Intercity rail · Metro Line 22 · Express bus · Sea-rail freight',
     from: 'From',
     to: 'To',
