@@ -15,13 +15,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/app/load.js';
 import { machine } from './harness.js';
 import { loadQueries } from './load-queries.js';
+import { freePort } from '../test/support/free-port.js';
 
 /** The slice of autocannon's API used here (the package ships no types). */
 interface Histogram {
@@ -94,18 +94,6 @@ const duration = positiveInt('duration', args.duration);
 const connections = positiveInt('connections', args.connections);
 const seed = positiveInt('seed', args.seed);
 const warmup = args.warmup === '0' ? 0 : positiveInt('warmup', args.warmup);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHealthy(base: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;

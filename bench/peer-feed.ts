@@ -119,6 +119,13 @@ export interface PeerFeed {
   emptyPickupRows: number;
   /** Station-level transfers.txt rows written as platform rows. */
   expandedRows: number;
+  /**
+   * Services defined only in calendar_dates.txt, given a calendar.txt row with no weekday set over
+   * their dates' range (the same GTFS meaning: the dates alone add the service) — the peer's loader
+   * creates no Service for a service_id without a calendar.txt row and then throws on the first
+   * query that meets one of its trips.
+   */
+  dateOnlyServices: number;
 }
 
 /** Write the peer's zip for `paths` (GTFS directories or zips) into a fresh temp directory. */
@@ -154,7 +161,7 @@ export async function writePeerFeed(paths: string[], o: PeerFeedOptions): Promis
     dates: new CsvOut(join(dir, 'calendar_dates.txt'), ['service_id', 'date', 'exception_type']),
     transfers: new CsvOut(join(dir, 'transfers.txt'), ['from_stop_id', 'to_stop_id', 'transfer_type', 'min_transfer_time']),
   };
-  const res: PeerFeed = { zip: join(root, 'peer.zip'), dir, trips: 0, stopTimes: 0, frequencyTripsDropped: 0, emptyPickupRows: 0, expandedRows: 0 };
+  const res: PeerFeed = { zip: join(root, 'peer.zip'), dir, trips: 0, stopTimes: 0, frequencyTripsDropped: 0, emptyPickupRows: 0, expandedRows: 0, dateOnlyServices: 0 };
   for (let f = 0; f < paths.length; f++) {
     let src = paths[f];
     if (statSync(src).isFile()) {
@@ -197,8 +204,27 @@ export async function writePeerFeed(paths: string[], o: PeerFeedOptions): Promis
         drop_off_type: norm(r.drop_off_type),
       });
     });
-    await eachRow(join(src, 'calendar.txt'), (r) => out.calendar.row({ ...r, service_id: ns(r.service_id) }));
-    await eachRow(join(src, 'calendar_dates.txt'), (r) => out.dates.row({ ...r, service_id: ns(r.service_id) }));
+    const withCalendar = new Set<string>();
+    await eachRow(join(src, 'calendar.txt'), (r) => {
+      withCalendar.add(r.service_id);
+      out.calendar.row({ ...r, service_id: ns(r.service_id) });
+    });
+    const dateRange = new Map<string, [string, string]>();
+    await eachRow(join(src, 'calendar_dates.txt'), (r) => {
+      out.dates.row({ ...r, service_id: ns(r.service_id) });
+      if (withCalendar.has(r.service_id)) return;
+      const span = dateRange.get(r.service_id);
+      if (span === undefined) dateRange.set(r.service_id, [r.date, r.date]);
+      else {
+        if (r.date < span[0]) span[0] = r.date;
+        if (r.date > span[1]) span[1] = r.date;
+      }
+    });
+    for (const [id, [first, last]] of dateRange) {
+      const none = { monday: '0', tuesday: '0', wednesday: '0', thursday: '0', friday: '0', saturday: '0', sunday: '0' };
+      out.calendar.row({ service_id: ns(id), ...none, start_date: first, end_date: last });
+      res.dateOnlyServices++;
+    }
     const stationRows: Record<string, string>[] = [];
     const stopRows: Record<string, string>[] = [];
     await eachRow(join(src, 'transfers.txt'), (r) => {

@@ -504,13 +504,14 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
   const modeText = o.expandStationTransfers
     ? `station-level transfers.txt rows given to the peer as platform rows (${pf.expandedRows} rows expanded)`
     : 'feed given to the peer as is';
+  const dateOnlyText = pf.dateOnlyServices > 0 ? ` ${pf.dateOnlyServices} services defined only in calendar_dates.txt were given an empty calendar.txt row (same meaning; the peer's loader needs one).` : '';
   say(`### Peer comparison: ${feedLabel}, ${o.date} — ${modeText}`);
   say('');
   say(
     `Same process, same feed: ours loaded ${full.trips.length.toLocaleString('en')} trips (${ourImportMs.toFixed(0)} ms import${loaded.reused ? ', SQLite reused' : ''} + ` +
       `${ourCompileMs.toFixed(0)} ms compile, heap +${(m1 - m0).toFixed(0)} MiB for the input and our three networks); the peer loaded ${pf.trips.toLocaleString('en')} trips, ` +
       `${pf.stopTimes.toLocaleString('en')} stop times from one zip (${(writeMs / 1000).toFixed(1)} s to write it, ${(peerLoadMs / 1000).toFixed(1)} s loadGTFS + ` +
-      `${(peerBuildMs / 1000).toFixed(1)} s index, heap +${(m3 - m2).toFixed(0)} MiB).`,
+      `${(peerBuildMs / 1000).toFixed(1)} s index, heap +${(m3 - m2).toFixed(0)} MiB).${dateOnlyText}`,
   );
   say('');
   say('| | queries |');

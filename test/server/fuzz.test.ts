@@ -8,6 +8,7 @@
  * explore other sequences.
  */
 import { describe, expect, test } from 'vitest';
+import { seededRandom } from '../../src/core/isochrone.js';
 import { createApp } from '../../src/server/app.js';
 import { ServerState } from '../../src/server/state.js';
 import { fixture, loaded, NOW } from './helpers.js';
@@ -17,17 +18,7 @@ const N = Number(process.env.JJJ_FUZZ_N ?? 3000);
 const ALLOWED = new Set([200, 400, 401, 404, 409, 413, 422, 503]);
 const TOKEN = 'fuzz-token';
 
-/** mulberry32: a small seeded PRNG in [0, 1). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 function generator(rand: () => number) {
   const int = (n: number) => Math.floor(rand() * n);
