@@ -26,9 +26,9 @@ const OPTIONS = {
 export async function runFreight(args: string[]): Promise<number> {
   const { values } = parse(splitFeeds(args), OPTIONS);
   for (const f of ['from', 'to', 'ready'] as const) if (values[f] === undefined) throw new UsageError(`--${f} is required`);
-  const teu = values.teu === undefined ? 1 : Number(values.teu);
-  const tonnes = values['tonnes-per-teu'] === undefined ? undefined : Number(values['tonnes-per-teu']);
-  const horizon = values['horizon-days'] === undefined ? undefined : Number(values['horizon-days']);
+  const teu = numberFlag(values.teu, 'teu') ?? 1;
+  const tonnes = numberFlag(values['tonnes-per-teu'], 'tonnes-per-teu');
+  const horizon = numberFlag(values['horizon-days'], 'horizon-days');
   const customs = values.customs ?? 'direct_loading';
   if (customs !== 'direct_loading' && customs !== 'standard') throw new UsageError(`--customs must be direct_loading or standard, got "${customs}"`);
   const loaded = await load(values);
@@ -54,6 +54,14 @@ export async function runFreight(args: string[]): Promise<number> {
   }
   process.stdout.write((values.json ? JSON.stringify(result) : formatFreight(result)) + '\n');
   return 0;
+}
+
+/** A numeric flag's value (undefined when absent); text that is not a number is a usage error naming the flag. */
+function numberFlag(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const x = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(x)) throw new UsageError(`--${flag} must be a number, got "${text}"`);
+  return x;
 }
 
 const num = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });

@@ -9,6 +9,7 @@ import { runStops } from './stops.js';
 import { runImport } from './import.js';
 import { runIsochrone } from './isochrone.js';
 import { runMatrix } from './matrix.js';
+import { runFreight } from './freight.js';
 import { UsageError } from './common.js';
 
 const USAGE = `jjj — Jing-Jin-Ji multimodal routing
@@ -23,6 +24,8 @@ Usage:
            [--exclude-feed NAME ...] [--exclude-route ID ...] [--json] [--svg FILE]
   jjj matrix --origins O.csv --destinations D.csv (--depart TIME | --arrive TIME) [--window 07:00-09:00]
            [--percentile 50] [--max-minutes 120] [--workers N] [--out FILE]   (CSV: id,lat,lon or id,place)
+  jjj freight --from PLACE --to PLACE --ready TIME [--teu N] [--tonnes-per-teu T] [--horizon-days D]
+           [--customs direct_loading|standard] [--road DIR] [--json]   (sea-rail vs all-road containers)
   jjj stops QUERY [--feeds PATH ...] [--json]
   jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)
 
@@ -44,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return runIsochrone(rest);
     case 'matrix':
       return runMatrix(rest);
+    case 'freight':
+      return runFreight(rest);
     case undefined:
     case 'help':
     case '--help':
