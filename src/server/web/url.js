@@ -2,7 +2,8 @@
 /**
  * The page's state in the URL query, so a plan can be linked and is restored on load:
  * `from`, `to` (stop id, name or `lat,lon`), `time` (`YYYY-MM-DDTHH:MM`), `arriveBy=1`, `lang=en`,
- * and the optional `maxTransfers` and `modes` (comma list).
+ * and the optional `maxTransfers` and `modes` (comma list). `mode` (the active tab) is written by
+ * modes.js and kept here.
  */
 
 /**
@@ -47,6 +48,9 @@ export function writeQuery(s, push) {
   if (s.lang && s.lang !== 'zh') q.set('lang', s.lang);
   if (s.maxTransfers) q.set('maxTransfers', s.maxTransfers);
   if (s.modes) q.set('modes', s.modes.join(','));
+  // `mode` (the active tab) belongs to modes.js: keep it as it is
+  const mode = new URLSearchParams(location.search).get('mode');
+  if (mode) q.set('mode', mode);
   const query = q.toString();
   const url = `${location.pathname}${query ? `?${query}` : ''}`;
   if (url === `${location.pathname}${location.search}`) return;
