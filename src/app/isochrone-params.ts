@@ -30,7 +30,17 @@ export const ISOCHRONE_LIMITS = {
   cellMin: 50,
   cellMax: 5000,
   maxWalkMinutes: 60,
+  /** Values of excludeFeed, and of excludeRoute, in one scenario. */
+  excluded: 20,
 } as const;
+
+/** Repeated values, each possibly a comma list, trimmed, blanks and repeats dropped. */
+function names(field: string, values: string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const v of values ?? []) for (const part of v.split(',')) if (part.trim() !== '' && !out.includes(part.trim())) out.push(part.trim());
+  if (out.length > ISOCHRONE_LIMITS.excluded) throw new ParamError(field, `at most ${ISOCHRONE_LIMITS.excluded} values of ${field}`);
+  return out;
+}
 
 function list(field: string, text: string | undefined, def: readonly number[], min: number, max: number, maxCount: number): number[] {
   if (text === undefined || text.trim() === '') return [...def];
@@ -82,7 +92,13 @@ export function isochroneOptions(raw: RawIsochroneParams, zone: string): Isochro
     maxTransfers: int('maxTransfers', raw.maxTransfers, PLAN_DEFAULTS.maxTransfers, 0, 10),
     modes: parseModes(raw.modes),
     transferSlack: PLAN_DEFAULTS.transferSlack,
-    excludeFeeds: raw.excludeFeed ?? [],
-    excludeRoutes: raw.excludeRoute ?? [],
+    excludeFeeds: names('excludeFeed', raw.excludeFeed),
+    excludeRoutes: names('excludeRoute', raw.excludeRoute),
   };
+}
+
+/** The title of an isochrone picture (the SVG of `jjj isochrone --svg` and `format=svg`). */
+export function isochroneTitle(raw: RawIsochroneParams, o: IsochroneOptions): string {
+  const window = raw.window?.trim() ? ` (${raw.window.trim()})` : '';
+  return `${o.direction === 'depart' ? 'from' : 'to'} ${o.place}, ${(o.direction === 'depart' ? raw.depart : raw.arrive)?.trim() ?? ''}${window}`;
 }

@@ -5,7 +5,7 @@ import { SurfaceTooLargeError } from '../core/isochrone.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { isochroneSvg } from '../core/svg.js';
 import { ParamError } from '../app/params.js';
-import { isochroneOptions } from '../app/isochrone-params.js';
+import { isochroneOptions, isochroneTitle } from '../app/isochrone-params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
 
 const OPTIONS = {
@@ -32,29 +32,24 @@ export async function runIsochrone(args: string[]): Promise<number> {
   const net = loaded.network;
   let result: IsochroneResult;
   try {
-    const o = isochroneOptions(
-      {
-        from: values.from,
-        to: values.to,
-        depart: values.depart,
-        arrive: values.arrive,
-        cutoffs: values.cutoffs,
-        window: values.window,
-        percentiles: values.percentiles,
-        cell: values.cell,
-        maxWalkMinutes: values['max-walk-minutes'],
-        maxTransfers: values['max-transfers'],
-        modes: values.modes,
-        excludeFeed: values['exclude-feed'],
-        excludeRoute: values['exclude-route'],
-      },
-      net.input.feeds[0].timezone,
-    );
+    const raw = {
+      from: values.from,
+      to: values.to,
+      depart: values.depart,
+      arrive: values.arrive,
+      cutoffs: values.cutoffs,
+      window: values.window,
+      percentiles: values.percentiles,
+      cell: values.cell,
+      maxWalkMinutes: values['max-walk-minutes'],
+      maxTransfers: values['max-transfers'],
+      modes: values.modes,
+      excludeFeed: values['exclude-feed'],
+      excludeRoute: values['exclude-route'],
+    };
+    const o = isochroneOptions(raw, net.input.feeds[0].timezone);
     result = isochrones(net, o);
-    if (values.svg !== undefined) {
-      const title = `${o.direction === 'depart' ? 'from' : 'to'} ${o.place}, ${values.depart ?? values.arrive}${values.window ? ` (${values.window})` : ''}`;
-      writeFileSync(values.svg, isochroneSvg(net, result, title));
-    }
+    if (values.svg !== undefined) writeFileSync(values.svg, isochroneSvg(net, result, isochroneTitle(raw, o)));
   } catch (err) {
     if (err instanceof ParamError) throw new UsageError(`--${err.field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}: ${err.message}`);
     if (err instanceof UnknownPlaceError) throw new UsageError(`--${err.field}: ${err.message}`);

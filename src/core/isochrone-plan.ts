@@ -16,6 +16,7 @@ import {
   UNREACHED_CELL,
   type MultiPolygonCoords,
   type Surface,
+  type SurfaceRequest,
 } from './isochrone.js';
 
 export interface IsochroneOptions {
@@ -36,6 +37,21 @@ export interface IsochroneOptions {
   /** Scenario: compare with the network without these feeds (names) and routes (ids). */
   excludeFeeds: string[];
   excludeRoutes: string[];
+  /** Work bounds for callers that must answer quickly (the HTTP API); none by default. */
+  limits?: IsochroneLimits;
+  /** Called between units of work; throw from it to stop (a time budget). */
+  checkpoint?: () => void;
+}
+
+/**
+ * Bounds on one request's work, checked once the grid is known (after the searches, before the
+ * surfaces are filled): cells × sampled minutes per surface (memory and time of the walking
+ * surfaces and percentiles), and cells × polygons traced (each cutoff × percentile, three layers
+ * for a scenario). A request over a bound fails with SurfaceTooLargeError.
+ */
+export interface IsochroneLimits {
+  cellSamples: number;
+  contourCells: number;
 }
 
 export const ISOCHRONE_DEFAULTS = {
@@ -123,7 +139,7 @@ export function exclusionMask(net: Network, feeds: string[], routes: string[]): 
 export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
   const place = resolvePlace(net, o.place, o.direction === 'depart' ? 'from' : 'to');
   const maxSeconds = Math.max(...o.cutoffsMinutes) * 60;
-  const base = {
+  const base: SurfaceRequest = {
     direction: o.direction,
     windowStart: o.windowStart,
     windowEnd: o.windowEnd,
@@ -137,18 +153,25 @@ export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
     transferSlack: o.transferSlack,
     maxWalkSeconds: o.maxWalkMinutes * 60,
     cellMetres: o.cellMetres,
+    ...(o.checkpoint !== undefined ? { checkpoint: o.checkpoint } : {}),
   };
+  const mask = exclusionMask(net, o.excludeFeeds, o.excludeRoutes);
+  if (o.limits !== undefined) {
+    const polygons = o.cutoffsMinutes.length * o.percentiles.length * (mask === null ? 1 : 3);
+    base.maxCells = Math.max(1, Math.floor(o.limits.contourCells / polygons));
+    base.maxCellSamples = Math.floor(o.limits.cellSamples / (mask === null ? 1 : 2));
+  }
   const full = travelTimeSurface(net, base);
   const features: IsochroneFeature[] = [];
-  const mask = exclusionMask(net, o.excludeFeeds, o.excludeRoutes);
   const without = mask === null ? null : travelTimeSurface(net, { ...base, excludeRoutes: mask });
   const comparison: NonNullable<IsochroneResult['comparison']> = [];
-  const fullGrids = cellPercentiles(full, o.percentiles);
-  const withoutGrids = without === null ? null : cellPercentiles(without, o.percentiles);
+  const fullGrids = cellPercentiles(full, o.percentiles, o.checkpoint);
+  const withoutGrids = without === null ? null : cellPercentiles(without, o.percentiles, o.checkpoint);
   o.percentiles.forEach((p, k) => {
     const values = fullGrids[k];
     const valuesWithout = without === null || withoutGrids === null ? null : alignTo(full, without, withoutGrids[k]);
     for (const cutoff of [...o.cutoffsMinutes].sort((a, b) => b - a)) {
+      o.checkpoint?.();
       const coords = contour(full.grid, values, cutoff * 60);
       features.push(feature('isochrone', 'network', cutoff, p, coords));
       if (valuesWithout !== null && without !== null) {

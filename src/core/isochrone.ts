@@ -36,6 +36,15 @@ export interface SurfaceRequest {
   excludeRoutes?: Uint8Array;
   /** Seed of the frequency phase draws (same seed, same answer). */
   seed?: number;
+  /** Refuse grids of more cells than this (default MAX_CELLS). */
+  maxCells?: number;
+  /** Refuse more cells × sampled instants than this (memory and time grow with it). */
+  maxCellSamples?: number;
+  /**
+   * Called between units of work (each search, each sample's walking surface); a caller that must
+   * stop (a time budget) throws from it and the computation ends there.
+   */
+  checkpoint?: () => void;
 }
 
 /** A seeded PRNG (mulberry32): isochrones are reproducible. */
@@ -94,8 +103,21 @@ export interface Surface {
 export const MAX_CELLS = 4_000_000;
 
 export class SurfaceTooLargeError extends Error {
-  constructor(readonly cells: number) {
-    super(`the travel-time grid would have ${cells} cells (at most ${MAX_CELLS}); use a larger cell size`);
+  /**
+   * @param cells cells of the grid
+   * @param limit the limit exceeded: on cells, or on cells × sampled instants
+   */
+  constructor(
+    readonly cells: number,
+    readonly samples = 1,
+    readonly limit: 'cells' | 'cellSamples' = 'cells',
+    max = MAX_CELLS,
+  ) {
+    super(
+      limit === 'cells'
+        ? `the travel-time grid would have ${cells} cells (at most ${max}); use a larger cell size${max < MAX_CELLS ? ', fewer cutoffs or percentiles' : ''}`
+        : `the travel-time grid would have ${cells} cells × ${samples} sampled minutes = ${cells * samples} (at most ${max}); use a shorter window, a larger cell size or a smaller cutoff`,
+    );
     this.name = 'SurfaceTooLargeError';
   }
 }
@@ -112,6 +134,7 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
   const rnd = seededRandom(q.seed ?? 1);
   const phases = new Int32Array(net.timetable.routeHeadway.length);
   for (let i = 0; i < M; i++) {
+    q.checkpoint?.();
     const routeShift = randomPhases(net, rnd, phases);
     net.router.reach(
       {
@@ -159,7 +182,9 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
     ny: Math.ceil((maxLat - minLat + 2 * padLat) / dLat),
   };
   const C = grid.nx * grid.ny;
-  if (C > MAX_CELLS) throw new SurfaceTooLargeError(C);
+  const maxCells = Math.min(MAX_CELLS, q.maxCells ?? MAX_CELLS);
+  if (C > maxCells) throw new SurfaceTooLargeError(C, M, 'cells', maxCells);
+  if (q.maxCellSamples !== undefined && C * M > q.maxCellSamples) throw new SurfaceTooLargeError(C, M, 'cellSamples', q.maxCellSamples);
 
   // Walking stamps: for the place and each reached stop, the cells within the walk and seconds.
   const stamp = (lat: number, lon: number): { cell: Int32Array; sec: Int32Array } => {
@@ -186,6 +211,7 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
 
   const cells = new Uint16Array(M * C).fill(UNREACHED_CELL);
   for (let i = 0; i < M; i++) {
+    q.checkpoint?.();
     const row = cells.subarray(i * C, (i + 1) * C);
     for (let k = 0; k < origin.cell.length; k++) {
       if (origin.sec[k] <= q.maxSeconds && origin.sec[k] < row[origin.cell[k]]) row[origin.cell[k]] = origin.sec[k];
@@ -218,12 +244,13 @@ export function cellPercentile(surface: Surface, p: number): Uint16Array {
 }
 
 /** Per-cell grids for several percentiles, sorting each cell's samples once. */
-export function cellPercentiles(surface: Surface, ps: readonly number[]): Uint16Array[] {
+export function cellPercentiles(surface: Surface, ps: readonly number[], checkpoint?: () => void): Uint16Array[] {
   const C = surface.grid.nx * surface.grid.ny;
   const M = surface.samples;
   const out = ps.map(() => new Uint16Array(C).fill(UNREACHED_CELL));
   const col = new Uint16Array(M);
   for (let c = 0; c < C; c++) {
+    if (checkpoint !== undefined && (c & 0xffff) === 0) checkpoint();
     let any = false;
     for (let i = 0; i < M; i++) {
       const v = surface.cells[i * C + c];

@@ -35,7 +35,7 @@ describe('jjj matrix', () => {
     const yg = rows.find((r) => r.startsWith('yanjiao,guomao,'))!;
     expect(Number(yg.split(',')[2])).toBeGreaterThan(30);
     expect(Number(yg.split(',')[2])).toBeLessThan(70);
-  });
+  }, 60_000); // spawns the CLI (each run loads the network): slow on a loaded machine
 
   test('a missing file or a bad flag is a usage error naming it', () => {
     const r = jjj('matrix', '--origins', join(dir, 'nope.csv'), '--destinations', places, '--depart', '2026-11-24T07:00');
@@ -54,13 +54,15 @@ describe('jjj isochrone', () => {
     const [a60, a30] = [60, 30].map((c) => fc.features.find((f) => f.properties.cutoffMinutes === c)!.properties.areaKm2);
     expect(a60).toBeGreaterThan(a30);
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  });
+  }, 60_000); // spawns the CLI (each run loads the network): slow on a loaded machine
 
   test('bad parameters name the flag', () => {
     expect(jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--cutoffs', '30,abc').stderr).toContain('--cutoffs');
     expect(jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--exclude-feed', 'nope').stderr).toContain('--exclude-feed');
     expect(jjj('isochrone', '--from', '国贸').stderr).toContain('--depart');
-  });
+    // comma lists work as repeated flags (as in the HTTP API): the unknown one is named
+    expect(jjj('isochrone', '--to', '国贸', '--arrive', '2026-11-24T09:00', '--exclude-feed', 'metro-line22,nope').stderr).toMatch(/--exclude-feed.*"nope"/);
+  }, 60_000); // spawns the CLI (each run loads the network): slow on a loaded machine
 });
 
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';

@@ -8,7 +8,7 @@ import booleanValid from '@turf/boolean-valid';
 import { Network } from '../../src/core/network.js';
 import { isochrones, type IsochroneOptions } from '../../src/core/isochrone-plan.js';
 import { percentileOf, travelTimeSurface, cellPercentile, UNREACHED_CELL } from '../../src/core/isochrone.js';
-import { placeAccess } from '../../src/core/plan.js';
+import { placeAccess, plan } from '../../src/core/plan.js';
 import { resolvePlace } from '../../src/core/places.js';
 import { ALL_MODES } from '../../src/core/query.js';
 import { parseDateTime } from '../../src/core/time.js';
@@ -107,6 +107,43 @@ describe('isochrones against theory', () => {
       const late = net.router.search({ direction: 'depart', time: T - seconds + 60, access: [{ stop: from, seconds: 0 }], egress: [{ stop: net.stopById('f:C')[0], seconds: 0 }], maxTransfers: 2, modeMask: ALL_MODES, transferSlack: 0, maxDuration: 7200 });
       expect(Math.min(...late.pareto.map((p) => p.time))).toBeGreaterThan(T);
     }
+  });
+
+  test('I06 arrive-by cell times agree with depart-at door-to-door plans from sampled points', () => {
+    const net = line(10);
+    const T = at('09:00');
+    const place = resolvePlace(net, 'C', 'to');
+    const s = travelTimeSurface(net, {
+      direction: 'arrive', windowStart: T, windowEnd: T, step: 60, lat: place.lat, lon: place.lon,
+      access: placeAccess(net, place, 500, true), maxSeconds: 3600, maxTransfers: 2, modeMask: ALL_MODES, transferSlack: 0, maxWalkSeconds: 600, cellMetres: 200,
+    });
+    const v = cellPercentile(s, 50);
+    const g = s.grid;
+    // the plan may walk as far as the surface does: secondsFor(metres) ≤ 600 s (it rounds)
+    const maxWalkMetres = (600.49 * net.walk.options.speed) / net.walk.options.detour;
+    const arrival = (lat: number, lon: number, leave: number) => {
+      const r = plan(net, { from: `${lat},${lon}`, to: 'C', time: leave, arriveBy: false, maxTransfers: 2, modes: null, maxWalkMetres, transferSlack: 0, maxDuration: 7200 });
+      return Math.min(...r.itineraries.map((i) => Date.parse(i.arrival) / 1000));
+    };
+    let inside = 0;
+    let outside = 0;
+    for (let c = 0; c < v.length; c++) {
+      const x = c % g.nx;
+      const y = Math.floor(c / g.nx);
+      const lat = g.south + (y + 0.5) * g.dLat;
+      const lon = g.west + (x + 0.5) * g.dLon;
+      if (v[c] === UNREACHED_CELL) {
+        // not in the circle: leaving an hour before T does not get there by T
+        if (c % 7 === 0 && outside++ < 60) expect(arrival(lat, lon, T - 3600), `cell ${c}`).toBeGreaterThan(T);
+        continue;
+      }
+      inside++;
+      // in the circle with v seconds: leaving v before T arrives by T, a minute later does not
+      expect(arrival(lat, lon, T - v[c]), `cell ${c} (${v[c]} s)`).toBeLessThanOrEqual(T);
+      expect(arrival(lat, lon, T - v[c] + 60), `cell ${c} (${v[c]} s) + 1 min`).toBeGreaterThan(T);
+    }
+    expect(inside).toBeGreaterThan(20);
+    expect(outside).toBeGreaterThan(20);
   });
 
   test('I05 scenario without the line: the area it served is reported lost', () => {
