@@ -103,11 +103,15 @@ section(
 progress('peer comparison: bundled region…');
 const peerOut = (out: string) => out.slice(Math.max(0, out.indexOf('### Peer')));
 let peerBody = peerOut(script('peer.bench.js'));
-if (!quick && existsSync(nycSubway)) {
-  progress('peer comparison: New York subway…');
-  peerBody += '\n' + peerOut(script('peer.bench.js', ['--feeds', nycSubway, '--date', '2026-09-23'], ['--expose-gc', '--max-old-space-size=16000']));
+// The largest feed both engines load: New York's full feed when fetched (≈15 min for both
+// variants), else its subway.
+const peerFeed = existsSync(nycAll) ? nycAll : existsSync(nycSubway) ? nycSubway : null;
+if (!quick && peerFeed !== null) {
+  progress(`peer comparison: ${peerFeed}…`);
+  const db = peerFeed === nycAll && existsSync('/tmp/nyc-all.sqlite') ? ['--db', '/tmp/nyc-all.sqlite'] : [];
+  peerBody += '\n' + peerOut(script('peer.bench.js', ['--feeds', peerFeed, '--date', '2026-09-23', ...db], ['--expose-gc', '--max-old-space-size=16000']));
 }
-section('Side by side with raptor-journey-planner 2.2.3', 'npm run bench:peer [-- --feeds bench/data/nyc-subway --date 2026-09-23]', peerBody.replace(/^### /gm, '#### ').replace(/^# peer comparison.*$/gm, '').replace(/^answers computed.*$/gm, ''));
+section('Side by side with raptor-journey-planner 2.2.3', 'npm run bench:peer [-- --feeds bench/data/nyc-all --date 2026-09-23]', peerBody.replace(/^### /gm, '#### ').replace(/^# peer comparison.*$/gm, '').replace(/^answers computed.*$/gm, ''));
 
 progress('scaling curve…');
 const points = runScaling(quick ? [45, 90, 180] : [45, 90, 180, 360], 40_000, progress);
