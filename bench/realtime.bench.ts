@@ -11,7 +11,12 @@ import { parseDateTime } from '../src/core/time.js';
 import { CITY_SIZED, METRO_SIZED, syntheticCity } from './synthetic.js';
 import { machine, measure, mulberry32, printRows, type Row } from './harness.js';
 
-function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpec[] {
+/**
+ * `chaotic`: every update draws a fresh delay in −1…+9 min (runs jump back and forth and overtake
+ * each other); `drifting`: a run starts 0…5 min late and its delay drifts by ±30 s per update, as
+ * real feeds report it.
+ */
+function updates(net: Network, seed: number, stopUpdates: number, kind: 'chaotic' | 'drifting' = 'chaotic'): TripUpdateSpec[] {
   const rnd = mulberry32(seed);
   const tt = net.timetable;
   const v = tt.forward;
@@ -22,8 +27,13 @@ function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpe
     const r = tt.tripRoute[trip];
     const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
     const ups: TripUpdateSpec['updates'] = [];
+    let delay = kind === 'drifting' ? Math.floor(rnd() * 300) : 0;
     for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) {
-      ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
+      if (kind === 'chaotic') ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
+      else {
+        delay = Math.max(-60, delay + Math.floor(rnd() * 61) - 30);
+        ups.push({ pos: p, arrivalDelay: delay, departureDelay: delay });
+      }
       total++;
     }
     out.push({ trip, day: 1, updates: ups });
@@ -36,6 +46,7 @@ async function suite(name: string, net: Network, rows: Row[]): Promise<void> {
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
   const overlay = build();
+  const drifting = new RealtimeOverlay(net.timetable, net.input, updates(net, 9, 10_000, 'drifting'));
   const rnd = mulberry32(10);
   const served = [...new Set(net.input.trips.flatMap((t) => Array.from(t.stops)))];
   const zone = net.input.feeds[0].timezone;
@@ -53,7 +64,10 @@ async function suite(name: string, net: Network, rows: Row[]): Promise<void> {
   const answer = (q: SearchRequest) => net.router.search(q).pareto.flatMap((p) => [p.vehicles, p.time]);
   rows.push(await measure(name, 'depart-at without overlay', qs, (q) => net.router.search(q), answer));
   const withLive = qs.map((q) => ({ ...q, realtime: overlay }));
-  rows.push(await measure(name, `depart-at with overlay (${overlay.entries.length} live runs)`, withLive, (q) => net.router.search(q), answer));
+  const lanes = (o: RealtimeOverlay) => o.forward.routeCount - o.replaced.keys.size;
+  rows.push(await measure(name, `depart-at with chaotic overlay (${overlay.entries.length} live runs, ${lanes(overlay)} extra lanes)`, withLive, (q) => net.router.search(q), answer));
+  const withDrift = qs.map((q) => ({ ...q, realtime: drifting }));
+  rows.push(await measure(name, `depart-at with drifting overlay (${drifting.entries.length} live runs, ${lanes(drifting)} extra lanes)`, withDrift, (q) => net.router.search(q), answer));
 }
 
 console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);

@@ -54,6 +54,8 @@ export interface RouteInput {
   id: string;
   feed: number;
   agencyName?: string;
+  /** Namespaced `feed:agency_id` (the feed's only agency when the route names none). */
+  agencyId?: string;
   shortName: string;
   longName: string;
   /** GTFS route_type, basic (0–12) or extended (100–1702). */

@@ -2,6 +2,7 @@
  * Journeys (indices and instants) → itineraries (names, ISO times, GeoJSON geometry): the JSON
  * shape of `jjj plan --json` and `GET /api/plan`.
  */
+import type { AlertOut } from './alerts.js';
 import type { Network } from './network.js';
 import type { Place } from './places.js';
 import { MODE_NAMES, modeOfRouteType } from './query.js';
@@ -61,6 +62,8 @@ export interface LegOut {
   delaySeconds?: number;
   /** With `realtime`: a trip the timetable does not have (GTFS-RT ADDED). */
   added?: true;
+  /** Service alerts (GTFS-RT) informing this leg's agency, route, trip or stops, active during it. */
+  alerts?: AlertOut[];
   geometry: LineString;
 }
 

@@ -135,12 +135,13 @@ export class Raptor {
     st.routeShift = shift;
     const live = req.realtime;
     const rtView = live === undefined ? undefined : v.reverse ? live.reverseView() : live.forward;
-    const hidden = live === undefined ? undefined : v.reverse ? live.hiddenReverseRuns() : live.hiddenForward;
+    // (static route, day) pairs with live data are scanned as overlay routes instead
+    const replaced = live === undefined ? undefined : live.replaced;
     if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
     const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
-      if (rtView !== undefined) this.collectLiveRoutes(rtView, st, req.modeMask);
+      if (rtView !== undefined) this.collectLiveRoutes(rtView, st, req.modeMask, req.excludeRoutes, live!.routeStatic);
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
         const r = st.queue[q];
@@ -151,9 +152,10 @@ export class Raptor {
         for (let i = 0; i < list.length; i++) {
           const d = list[i];
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
+          if (replaced !== undefined && replaced.flag[r] === 1 && replaced.keys.has(r * v.dayCount + d)) continue;
           const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
-          this.scanRoute(v, st, k, r, d, off, p0, 0, hidden);
+          this.scanRoute(v, st, k, r, d, off, p0, 0, undefined);
         }
       }
       st.queueCount = 0;
@@ -172,14 +174,28 @@ export class Raptor {
     }
   }
 
-  /** Live (overlay) routes through the marked stops; leaves the marks for collectRoutes. */
-  private collectLiveRoutes(v: SearchView, st: SearchState, modeMask: number): void {
+  /**
+   * Live (overlay) routes through the marked stops; leaves the marks for collectRoutes. A route is
+   * queued from a marked stop only when one of its runs can be boarded there before the target
+   * bound (pickup allowed, last run departing at or after the ready time, first run before the
+   * bound): overlay routes are many and small, and most of them are of no use to a search.
+   */
+  private collectLiveRoutes(v: SearchView, st: SearchState, modeMask: number, exclude: Uint8Array | undefined, routeStatic: Int32Array): void {
+    const bestReady = st.bestReady;
+    const bound = st.bound;
     for (let m = 0; m < st.markedCount; m++) {
       const s = st.marked[m];
+      const ready = bestReady[s];
       for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
         const r = v.stopRoutes[i];
         if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
+        if (exclude !== undefined && routeStatic[r] >= 0 && exclude[routeStatic[r]] === 1) continue;
         const p = v.stopRoutePos[i];
+        if ((v.routeStopFlags[v.routeStopsOffset[r] + p] & PICKUP_OK) === 0) continue;
+        const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+        const base = v.routeTimesOffset[r];
+        const nT = v.routeTripsOffset[r + 1] - v.routeTripsOffset[r];
+        if (v.dep[base + (nT - 1) * n + p] < ready || v.dep[base + p] >= bound) continue;
         const cur = st.liveFirstPos[r];
         if (cur < 0) {
           st.liveFirstPos[r] = p;
@@ -418,11 +434,20 @@ export class Raptor {
   }
 }
 
-/** Overlay legs: name the overlay entry (`live`) and put back the static trip, route and day. */
+/** Overlay legs: name the overlay entry (`live`, −1 for on-time runs) and put back the static trip, route and day. */
 function resolveLive(j: Journey, live: RealtimeOverlay, liveBase: number): void {
   for (const l of j.legs) {
     if (l.kind !== 'transit' || l.trip < liveBase) continue;
-    const index = live.tripEntry[l.trip - liveBase];
+    const g = l.trip - liveBase;
+    const index = live.tripEntry[g];
+    if (index < 0) {
+      // an on-time static run of a route the overlay replaced on that day
+      l.live = -1;
+      l.trip = live.tripStatic[g];
+      l.route = live.routeStatic[live.tripRoute[g]];
+      l.day = live.tripDay[g];
+      continue;
+    }
     const e = live.entries[index];
     l.live = index;
     l.trip = e.trip;

@@ -1,14 +1,16 @@
 /**
- * Realtime as an overlay: the static timetable is never rewritten. A trip run with live times
- * (delayed, early, skipping stops) is hidden from its static route for that service day and
- * appears instead as a route of its own holding exactly that one run; a cancelled run is only
- * hidden; an added trip is a one-run route. One-run routes cannot overtake anything, so the
- * search's FIFO assumption holds however trips overtake each other after delays.
+ * Realtime as an overlay: the static timetable is never rewritten. Every (static route, service
+ * day) with live data is replaced, for that day only, by a route of the overlay holding all the
+ * runs of that route and day — on-time runs with their timetable times, live runs with their live
+ * times — as long as they stay in FIFO order (a delayed run slots in between the others); the
+ * static route is then not scanned on that day, so a run that keeps its order costs the search
+ * nothing extra. Cancelled runs are simply absent. Live runs that would break FIFO (overtaking
+ * after delays), skip stops, or are added trips go to overlay routes of their own, grouped by stop
+ * pattern and split into FIFO lanes like compile.ts does for the timetable.
  *
- * The overlay's routes form a SearchView of their own (one pseudo service day whose offset is 0,
- * times relative to the timetable's base), scanned by the same RAPTOR code, and mirrored with the
- * same `mirror` for arrive-by. Live runs of one stop pattern are grouped into FIFO routes, so
- * runs that overtake each other after delays land in different routes.
+ * The overlay's routes form a SearchView (one pseudo service day whose offset is 0, times relative
+ * to the timetable's base), scanned by the same RAPTOR code and mirrored with the same `mirror`
+ * for arrive-by.
  */
 import { indexStopRoutes, mirror } from './compile.js';
 import type { NetworkInput } from './input.js';
@@ -74,9 +76,16 @@ export class RealtimeOverlay {
   readonly hiddenForward: HiddenRuns;
   private reverse: SearchView | undefined;
   private hiddenReverse: HiddenRuns | undefined;
-  /** Live trips (forward view numbering) → their route in the view, and their entry. */
+  /** Trips of the overlay view (forward numbering) → their route in the view, and their entry (−1: an on-time static run). */
   tripRoute: Int32Array = new Int32Array(0);
   tripEntry: Int32Array = new Int32Array(0);
+  /** Overlay trips that are static runs on time: their compiled trip and service day. */
+  tripStatic: Int32Array = new Int32Array(0);
+  tripDay: Int32Array = new Int32Array(0);
+  /** Static route of each overlay route (−1 for routes of added trips). */
+  routeStatic: Int32Array = new Int32Array(0);
+  /** (static route, day) pairs the overlay replaces: `flag[route]`, keys `route * dayCount + day`. */
+  readonly replaced: HiddenRuns;
   /** Updates refused while building (e.g. unknown position), with reasons. */
   readonly rejected: { index: number; reason: string }[] = [];
 
@@ -90,9 +99,16 @@ export class RealtimeOverlay {
     const dayCount = v.dayCount;
     const keys = new Set<number>();
     const flag = new Uint8Array(v.tripService.length);
+    // several updates of one run: the last one counts
+    const last = new Map<number, number>();
+    updates.forEach((u, index) => last.set(u.trip * dayCount + u.day, index));
     updates.forEach((u, index) => {
       if (u.trip < 0 || u.trip >= flag.length || u.day < 0 || u.day >= dayCount) {
         this.rejected.push({ index, reason: 'unknown trip or service day' });
+        return;
+      }
+      if (last.get(u.trip * dayCount + u.day) !== index) {
+        this.rejected.push({ index, reason: 'superseded by a later update of the same run' });
         return;
       }
       keys.add(u.trip * dayCount + u.day);
@@ -114,6 +130,14 @@ export class RealtimeOverlay {
       this.entries.push({ trip: -1, day: -1, route: -1, added: a, arrivals: arr, departures: dep, skipped: new Uint8Array(n) });
     }
     this.hiddenForward = { flag, keys };
+    const rFlag = new Uint8Array(v.routeCount);
+    const rKeys = new Set<number>();
+    for (const key of keys) {
+      const r = tt.tripRoute[Math.floor(key / dayCount)];
+      rFlag[r] = 1;
+      rKeys.add(r * dayCount + (key % dayCount));
+    }
+    this.replaced = { flag: rFlag, keys: rKeys };
     this.forward = this.buildView(input);
   }
 
@@ -187,56 +211,127 @@ export class RealtimeOverlay {
   }
 
   /**
-   * The live runs as a SearchView with one pseudo day at offset 0: runs of the same stops and
-   * pickup/drop-off rules grouped, sorted by departure and split into FIFO lanes (as compile.ts
-   * does for the timetable), so a few hundred delayed runs cost a few dozen routes.
+   * The overlay as a SearchView with one pseudo day at offset 0: first one route per replaced
+   * (static route, day) with its runs of that day in FIFO order, then the live runs that did not
+   * fit there, grouped by stops and pickup/drop-off rules, sorted by departure and split into FIFO
+   * lanes (as compile.ts does for the timetable).
    */
   private buildView(input: NetworkInput): SearchView {
     const tt = this.tt;
     const f = tt.forward;
-    const stopsOf = (e: OverlayEntry, p: number) =>
-      e.added !== null ? e.added.stops[p] : f.routeStops[f.routeStopsOffset[e.route] + p];
-    const flagOf = (e: OverlayEntry, p: number, n: number) =>
-      e.added !== null
-        ? (p < n - 1 ? PICKUP_OK : 0) | (p > 0 ? DROPOFF_OK : 0)
-        : e.skipped[p]
-          ? 0
-          : f.routeStopFlags[f.routeStopsOffset[e.route] + p];
-    const groups = new Map<string, number[]>();
+    const dayCount = f.dayCount;
+    // a run: its times are arr[at + p] + off (static runs read the timetable in place)
+    type Row = { entry: number; trip: number; day: number; arr: Int32Array; dep: Int32Array; at: number; off: number };
+    const routes: { stat: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
+    const liveOf = new Map<number, number>();
     this.entries.forEach((e, i) => {
+      if (e.added === null) liveOf.set(e.trip * dayCount + e.day, i);
+    });
+    const loose: number[] = [];
+    const liveRow = (i: number, n: number): Row => {
+      const e = this.entries[i];
+      const arr = new Int32Array(n);
+      const dep = new Int32Array(n);
+      for (let p = 0; p < n; p++) {
+        arr[p] = Math.round(e.arrivals[p] - tt.base);
+        dep[p] = Math.round(e.departures[p] - tt.base);
+      }
+      return { entry: i, trip: e.trip, day: e.day, arr, dep, at: 0, off: 0 };
+    };
+    /** `b` may follow `a` in a FIFO route: never earlier at any stop. */
+    const fits = (a: Row, b: Row, n: number) => {
+      for (let p = 0; p < n; p++)
+        if (b.arr[b.at + p] + b.off < a.arr[a.at + p] + a.off || b.dep[b.at + p] + b.off < a.dep[a.at + p] + a.off) return false;
+      return true;
+    };
+    // 1. the replaced (route, day) pairs, in a fixed order
+    for (const key of [...this.replaced.keys].sort((a, b) => a - b)) {
+      const r = Math.floor(key / dayCount);
+      const d = key % dayCount;
+      const s0 = f.routeStopsOffset[r];
+      const n = f.routeStopsOffset[r + 1] - s0;
+      const t0 = f.routeTripsOffset[r];
+      const nT = f.routeTripsOffset[r + 1] - t0;
+      const base = f.routeTimesOffset[r];
+      const off = Math.round(f.dayOffset[f.routeZone[r] * dayCount + d]);
+      const word = d >>> 5;
+      const bit = 1 << (d & 31);
+      const rows: Row[] = [];
+      for (let j = 0; j < nT; j++) {
+        const g = t0 + j;
+        if ((f.serviceDays[f.tripService[g] * f.dayWords + word] & bit) === 0) continue;
+        const k = g * dayCount + d;
+        if (this.hiddenForward.keys.has(k)) {
+          const i = liveOf.get(k);
+          if (i === undefined) continue; // cancelled
+          if (this.entries[i].skipped.indexOf(1) >= 0) {
+            loose.push(i); // other pickup/drop-off rules than the route's
+            continue;
+          }
+          rows.push(liveRow(i, n));
+          continue;
+        }
+        rows.push({ entry: -1, trip: g, day: d, arr: f.arr, dep: f.dep, at: base + j * n, off });
+      }
+      // FIFO by departure; a live run that would overtake (or be overtaken) leaves for a lane
+      rows.sort((a, b) => a.dep[a.at] + a.off - (b.dep[b.at] + b.off) || a.arr[a.at] + a.off - (b.arr[b.at] + b.off) || a.trip - b.trip);
+      const kept: Row[] = [];
+      for (const row of rows) {
+        if (kept.length === 0 || fits(kept[kept.length - 1], row, n)) {
+          kept.push(row);
+          continue;
+        }
+        if (row.entry >= 0) {
+          loose.push(row.entry);
+          continue;
+        }
+        // an on-time run: the live runs before it that it does not follow leave instead
+        while (kept.length > 0 && kept[kept.length - 1].entry >= 0 && !fits(kept[kept.length - 1], row, n)) loose.push(kept.pop()!.entry);
+        kept.push(row);
+      }
+      if (kept.length > 0) routes.push({ stat: r, line: tt.routeLine[r], stops: f.routeStops.subarray(s0, s0 + n), flags: f.routeStopFlags.subarray(s0, s0 + n), rows: kept });
+    }
+    // 2. the rest: added trips, runs skipping stops, runs out of FIFO order
+    for (let i = 0; i < this.entries.length; i++) if (this.entries[i].added !== null) loose.push(i);
+    const stopsOf = (e: OverlayEntry, p: number) => (e.added !== null ? e.added.stops[p] : f.routeStops[f.routeStopsOffset[e.route] + p]);
+    const flagOf = (e: OverlayEntry, p: number, n: number) =>
+      e.added !== null ? (p < n - 1 ? PICKUP_OK : 0) | (p > 0 ? DROPOFF_OK : 0) : e.skipped[p] ? 0 : f.routeStopFlags[f.routeStopsOffset[e.route] + p];
+    const groups = new Map<string, number[]>();
+    for (const i of loose) {
+      const e = this.entries[i];
       const n = e.arrivals.length;
-      let key = e.added !== null ? `a${e.added.line}|` : `s${tt.routeLine[e.route]}|`;
+      let key = e.added !== null ? `a${e.added.line}|` : `s${e.route}|`;
       for (let p = 0; p < n; p++) key += `${stopsOf(e, p)}.${flagOf(e, p, n)},`;
       const g = groups.get(key);
       if (g === undefined) groups.set(key, [i]);
       else g.push(i);
-    });
-    const lanes: number[][] = [];
+    }
     for (const members of groups.values()) {
       members.sort((a, b) => this.entries[a].departures[0] - this.entries[b].departures[0] || a - b);
-      const own: number[][] = [];
+      const first = this.entries[members[0]];
+      const n = first.arrivals.length;
+      const lanes: Row[][] = [];
       for (const i of members) {
-        const e = this.entries[i];
-        const lane = own.find((l) => {
-          const last = this.entries[l[l.length - 1]];
-          for (let p = 0; p < e.arrivals.length; p++)
-            if (e.arrivals[p] < last.arrivals[p] || e.departures[p] < last.departures[p]) return false;
-          return true;
-        });
-        if (lane === undefined) own.push([i]);
-        else lane.push(i);
+        const row = liveRow(i, n);
+        const lane = lanes.find((l) => fits(l[l.length - 1], row, n));
+        if (lane === undefined) lanes.push([row]);
+        else lane.push(row);
       }
-      lanes.push(...own);
+      const stops = Int32Array.from({ length: n }, (_, p) => stopsOf(first, p));
+      const flags = Uint8Array.from({ length: n }, (_, p) => flagOf(first, p, n));
+      for (const rows of lanes)
+        routes.push({ stat: first.added !== null ? -1 : first.route, line: first.added !== null ? first.added.line : tt.routeLine[first.route], stops, flags, rows });
     }
-    const R = lanes.length;
+    // 3. the view
+    const R = routes.length;
     const routeStopsOffset = new Int32Array(R + 1);
     const routeTripsOffset = new Int32Array(R + 1);
     const routeTimesOffset = new Int32Array(R + 1);
-    lanes.forEach((l, r) => {
-      const n = this.entries[l[0]].arrivals.length;
+    routes.forEach((rt, r) => {
+      const n = rt.stops.length;
       routeStopsOffset[r + 1] = routeStopsOffset[r] + n;
-      routeTripsOffset[r + 1] = routeTripsOffset[r] + l.length;
-      routeTimesOffset[r + 1] = routeTimesOffset[r] + n * l.length;
+      routeTripsOffset[r + 1] = routeTripsOffset[r] + rt.rows.length;
+      routeTimesOffset[r + 1] = routeTimesOffset[r] + n * rt.rows.length;
     });
     const routeStops = new Int32Array(routeStopsOffset[R]);
     const routeStopFlags = new Uint8Array(routeStopsOffset[R]);
@@ -248,33 +343,38 @@ export class RealtimeOverlay {
     const tripCount = routeTripsOffset[R];
     this.tripRoute = new Int32Array(tripCount);
     this.tripEntry = new Int32Array(tripCount);
-    lanes.forEach((l, r) => {
-      const first = this.entries[l[0]];
-      const n = first.arrivals.length;
-      for (let p = 0; p < n; p++) {
-        routeStops[routeStopsOffset[r] + p] = stopsOf(first, p);
-        routeStopFlags[routeStopsOffset[r] + p] = flagOf(first, p, n);
-      }
-      l.forEach((i, j) => {
-        const e = this.entries[i];
+    this.tripStatic = new Int32Array(tripCount).fill(-1);
+    this.tripDay = new Int32Array(tripCount).fill(-1);
+    this.routeStatic = new Int32Array(R);
+    routes.forEach((rt, r) => {
+      const n = rt.stops.length;
+      routeStops.set(rt.stops, routeStopsOffset[r]);
+      routeStopFlags.set(rt.flags, routeStopsOffset[r]);
+      let minDep = Infinity;
+      let maxArr = -Infinity;
+      rt.rows.forEach((row, j) => {
         const g = routeTripsOffset[r] + j;
         this.tripRoute[g] = r;
-        this.tripEntry[g] = i;
+        this.tripEntry[g] = row.entry;
+        if (row.entry < 0) {
+          this.tripStatic[g] = row.trip;
+          this.tripDay[g] = row.day;
+        }
+        const to = routeTimesOffset[r] + j * n;
         for (let p = 0; p < n; p++) {
-          arr[routeTimesOffset[r] + j * n + p] = Math.round(e.arrivals[p] - tt.base);
-          dep[routeTimesOffset[r] + j * n + p] = Math.round(e.departures[p] - tt.base);
+          const a = row.arr[row.at + p] + row.off;
+          const d = row.dep[row.at + p] + row.off;
+          arr[to + p] = a;
+          dep[to + p] = d;
+          if (d < minDep) minDep = d;
+          if (a > maxArr) maxArr = a;
         }
       });
-      routeMinDep[r] = dep[routeTimesOffset[r]];
-      routeMaxArr[r] = arr[routeTimesOffset[r + 1] - 1];
-      for (let x = routeTimesOffset[r]; x < routeTimesOffset[r + 1]; x++) {
-        routeMinDep[r] = Math.min(routeMinDep[r], dep[x]);
-        routeMaxArr[r] = Math.max(routeMaxArr[r], arr[x]);
-      }
-      const line = first.added !== null ? first.added.line : tt.routeLine[first.route];
-      routeMode[r] = modeOfRouteType(input.routes[line]?.type ?? 3);
+      routeMinDep[r] = minDep;
+      routeMaxArr[r] = maxArr;
+      this.routeStatic[r] = rt.stat;
+      routeMode[r] = modeOfRouteType(input.routes[rt.line]?.type ?? 3);
     });
-    const { stopRoutesOffset, stopRoutes, stopRoutePos } = indexStopRoutes(f.stopCount, routeStopsOffset, routeStops);
     return {
       reverse: false,
       stopCount: f.stopCount,
@@ -296,9 +396,7 @@ export class RealtimeOverlay {
       tripService: new Int32Array(tripCount),
       serviceDays: Uint32Array.of(1),
       dayOffset: Float64Array.of(0),
-      stopRoutesOffset,
-      stopRoutes,
-      stopRoutePos,
+      ...indexStopRoutes(f.stopCount, routeStopsOffset, routeStops),
       sameStopSeconds: f.sameStopSeconds,
       footOffset: f.footOffset,
       footTo: f.footTo,

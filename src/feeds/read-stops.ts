@@ -116,6 +116,8 @@ export function readRoutes(ctx: ReadContext): RouteInput[] {
       type: r.route_type,
     };
     if (agencyName !== undefined && agencyName !== '') route.agencyName = agencyName;
+    const agencyId = r.agency_id !== null ? rawId(r.agency_id) : meta.agencies[0]?.[0];
+    if (agencyId !== undefined && agencyId !== '') route.agencyId = `${meta.name}:${agencyId}`;
     if (r.route_color !== null) route.color = r.route_color;
     if (r.route_text_color !== null) route.textColor = r.route_text_color;
     ctx.counts[feed].routes++;

@@ -6,6 +6,7 @@
  * reason; it never throws anything else.
  */
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import type { AlertSelector, ServiceAlert, Translation } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
 import type { AddedTripSpec, StopTimeUpdateSpec, TripUpdateSpec } from '../core/realtime.js';
 import { daysBetween, localDate, parseGtfsTime } from '../core/time.js';
@@ -22,19 +23,8 @@ export class RealtimeError extends Error {
   }
 }
 
-export interface RealtimeAlert {
-  id: string;
-  header: string;
-  description: string;
-  cause: string;
-  effect: string;
-  /** Epoch seconds; 0 = open. */
-  activePeriods: [number, number][];
-  /** Namespaced ids this alert informs. */
-  routes: string[];
-  stops: string[];
-  trips: string[];
-}
+/** A decoded ServiceAlert, as the core's plain type (texts in every language, namespaced ids). */
+export type RealtimeAlert = ServiceAlert;
 
 export interface VehiclePosition {
   id: string;
@@ -76,10 +66,17 @@ const num = (v: unknown): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-function text(t: { translation?: { text?: string | null; language?: string | null }[] | null } | null | undefined): string {
-  const tr = t?.translation ?? [];
-  return (tr.find((x) => !x.language || x.language === 'en') ?? tr[0])?.text ?? '';
+function translations(t: { translation?: { text?: string | null; language?: string | null }[] | null } | null | undefined): Translation[] {
+  return (t?.translation ?? []).flatMap((x) => (x.text ? [{ language: x.language ?? '', text: x.text }] : []));
 }
+
+/** Options of decodeRealtime. */
+export interface DecodeOptions {
+  /** Updates for runs whose last arrival is more than this many seconds before `now` are dropped (default 3 h). */
+  finishedGraceSeconds?: number;
+}
+
+export const DEFAULT_FINISHED_GRACE_SECONDS = 3 * 3600;
 
 /** Per-network lookup tables, built once. */
 const indexes = new WeakMap<Network, { trips: Map<string, number[]> }>();
@@ -105,7 +102,8 @@ function tripIndex(net: Network): Map<string, number[]> {
  * Decode and match one message of feed `feed` at instant `now` (epoch seconds). Throws
  * RealtimeError (with the reason) when the bytes are not a usable FeedMessage.
  */
-export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, now: number): DecodedRealtime {
+export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, now: number, options: DecodeOptions = {}): DecodedRealtime {
+  const grace = options.finishedGraceSeconds ?? DEFAULT_FINISHED_GRACE_SECONDS;
   const feedIdx = net.input.feeds.findIndex((f) => f.name === feed);
   if (feedIdx < 0) throw new RealtimeError(`unknown feed "${feed}"`);
   if (bytes.length > REALTIME_LIMITS.bytes) throw new RealtimeError(`message too large (${bytes.length} bytes)`);
@@ -206,7 +204,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
       const v = tt.forward;
       const n = v.routeStopsOffset[r0 + 1] - v.routeStopsOffset[r0];
       const lastArr = v.arr[v.routeTimesOffset[r0] + (trip - v.routeTripsOffset[r0]) * n + n - 1] + v.dayOffset[v.routeZone[r0] * v.dayCount + day] + tt.base;
-      if (lastArr + 3 * 3600 < now) {
+      if (lastArr + grace < now) {
         reject('trip already finished');
         continue;
       }
@@ -215,16 +213,31 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
     } else if (e.alert) {
       counts.alerts++;
       const a = e.alert;
+      const informed: AlertSelector[] = [];
+      for (const x of a.informedEntity ?? []) {
+        const sel: AlertSelector = {};
+        if (x.agencyId) sel.agency = ns(x.agencyId);
+        const routeId = x.routeId || x.trip?.routeId;
+        if (routeId) sel.route = ns(routeId);
+        if (has(x, 'routeType') && num(x.routeType) !== null) sel.routeType = num(x.routeType)!;
+        if (x.trip?.tripId) sel.trip = ns(x.trip.tripId);
+        if (x.stopId) sel.stop = ns(x.stopId);
+        if (Object.keys(sel).length > 0) informed.push(sel);
+      }
+      if (informed.length === 0) {
+        reject('alert informs no agency, route, trip or stop');
+        continue;
+      }
       out.alerts.push({
-        id: e.id,
-        header: text(a.headerText),
-        description: text(a.descriptionText),
+        id: `${feed}:${e.id}`,
+        feed,
+        header: translations(a.headerText),
+        description: translations(a.descriptionText),
+        url: translations(a.url),
         cause: a.cause !== null && a.cause !== undefined ? String(rt.Alert.Cause[a.cause] ?? a.cause) : 'UNKNOWN_CAUSE',
         effect: a.effect !== null && a.effect !== undefined ? String(rt.Alert.Effect[a.effect] ?? a.effect) : 'UNKNOWN_EFFECT',
         activePeriods: (a.activePeriod ?? []).map((p) => [num(p.start) ?? 0, num(p.end) ?? 0]),
-        routes: (a.informedEntity ?? []).flatMap((x) => (x.routeId ? [ns(x.routeId)] : [])),
-        stops: (a.informedEntity ?? []).flatMap((x) => (x.stopId ? [ns(x.stopId)] : [])),
-        trips: (a.informedEntity ?? []).flatMap((x) => (x.trip?.tripId ? [ns(x.trip.tripId)] : [])),
+        informed,
       });
       counts.matched++;
     } else if (e.vehicle) {

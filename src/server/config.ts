@@ -3,6 +3,7 @@
  * map tiles. Everything has a default; nothing here is required.
  */
 import { DEFAULT_BUDGET_MS } from './budget.js';
+import type { RealtimeHub, RealtimeOptions, RealtimeSource } from './realtime.js';
 
 export interface AppOptions {
   /** Bearer token of the admin routes (JJJ_ADMIN_TOKEN); null or empty turns them off (404). */
@@ -21,6 +22,10 @@ export interface AppOptions {
   clock?: () => number;
   /** Server-side log (errors, overruns, reloads); never sent to clients. */
   log?: (line: string) => void;
+  /** GTFS-Realtime sources and limits (JJJ_REALTIME, JJJ_REALTIME_*). */
+  realtime?: RealtimeOptions;
+  /** A realtime hub made by the caller (to start and stop its pollers); else createApp makes one. */
+  realtimeHub?: RealtimeHub;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +50,39 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): { app: App
       budgetMs: budget,
       tileUrl: text(env.JJJ_TILE_URL),
       tileAttribution: text(env.JJJ_TILE_ATTRIBUTION),
+      realtime: realtimeFromEnv(env),
     },
+  };
+}
+
+/**
+ * JJJ_REALTIME="feed=url,feed=url" (several URLs of one feed: repeat the feed), with
+ * JJJ_REALTIME_INTERVAL_S (30), JJJ_REALTIME_TIMEOUT_S (10), JJJ_REALTIME_MAX_AGE_S (600) and
+ * JJJ_REALTIME_FINISHED_MINUTES (60).
+ */
+export function realtimeFromEnv(env: NodeJS.ProcessEnv = process.env): RealtimeOptions {
+  const sources: RealtimeSource[] = [];
+  for (const part of (text(env.JJJ_REALTIME) ?? '').split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    const feed = eq > 0 ? item.slice(0, eq).trim() : '';
+    const url = eq > 0 ? item.slice(eq + 1).trim() : '';
+    if (feed === '' || !/^https?:\/\/\S+$/i.test(url)) throw new Error(`JJJ_REALTIME must be FEED=http(s)://URL[,FEED=URL…], got "${item}"`);
+    sources.push({ feed, url });
+  }
+  const seconds = (name: string, def: number, min: number) => {
+    const raw = text(env[name]);
+    if (raw === null) return def;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number of at least ${min}, got "${raw}"`);
+    return n;
+  };
+  return {
+    sources,
+    intervalMs: seconds('JJJ_REALTIME_INTERVAL_S', 30, 1) * 1000,
+    timeoutMs: seconds('JJJ_REALTIME_TIMEOUT_S', 10, 0.1) * 1000,
+    maxAgeSeconds: seconds('JJJ_REALTIME_MAX_AGE_S', 600, 1),
+    finishedGraceSeconds: seconds('JJJ_REALTIME_FINISHED_MINUTES', 60, 0) * 60,
   };
 }

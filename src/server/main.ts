@@ -1,11 +1,13 @@
 /**
  * `npm start`: serve the bundled region (or JJJ_FEEDS, comma separated; JJJ_DB for the SQLite
  * file) on HOST:PORT (default 127.0.0.1:3000). The server listens at once; /api/health turns
- * ready when the network is loaded. JJJ_ADMIN_TOKEN turns on POST /api/admin/reload.
+ * ready when the network is loaded. JJJ_ADMIN_TOKEN turns on POST /api/admin/reload and POST
+ * /api/admin/realtime/{feed}; JJJ_REALTIME="feed=url,…" polls GTFS-Realtime URLs (see config.ts).
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { optionsFromEnv } from './config.js';
+import { RealtimeHub } from './realtime.js';
 import { ServerState } from './state.js';
 import { loadInWorker } from './worker-load.js';
 
@@ -29,9 +31,14 @@ const state = new ServerState(() =>
   }),
 );
 
-const server = serve({ fetch: createApp(state, appOptions).fetch, port: listen.port, hostname: listen.host }, (addr) => {
+// GTFS-Realtime: the pollers start once the first network serves (nothing to match before) and
+// stop with the server; their timers are unref'd, they never keep the process alive
+const realtime = new RealtimeHub(state, appOptions.realtime ?? {}, undefined, (l) => console.error(l));
+
+const server = serve({ fetch: createApp(state, { ...appOptions, realtimeHub: realtime }).fetch, port: listen.port, hostname: listen.host }, (addr) => {
   console.log(`jjj-router listening on http://${listen.host}:${addr.port}${appOptions.adminToken ? ' (admin routes on)' : ''}`);
 });
+server.on('close', () => void realtime.stop());
 server.on('error', (err) => {
   console.error(`jjj-router: cannot listen on ${listen.host}:${listen.port}: ${err.message}`);
   process.exit(1);
@@ -43,6 +50,7 @@ state
     const s = snap.network.stats();
     const names = snap.report.feeds.map((f) => f.name).join(', ');
     console.log(`network ready: ${names} — ${s.stops} stops, ${s.trips} trips (import ${Math.round(snap.timings.importMs)} ms, compile ${Math.round(snap.timings.compileMs)} ms)`);
+    realtime.start();
   })
   .catch((err: unknown) => {
     console.error(`jjj-router: could not load the network: ${err instanceof Error ? err.message : String(err)}`);

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../app/params.js';
 import { PLAN_DEFAULTS } from '../core/plan.js';
 import { MODE_NAMES } from '../core/query.js';
+import { AlertSchema, LangParam } from './realtime-schemas.js';
 
 /** Defaults of the stop endpoints. */
 export const STOP_DEFAULTS = { searchResults: 10, departures: 20, windowMinutes: 120 } as const;
@@ -57,6 +58,7 @@ export const PlanQuery = z.object({
   maxWalk: intParam('maxWalk', 0, LIMITS.maxWalkMetres, PLAN_DEFAULTS.maxWalkMetres, 'Metres walked at most from a `lat,lon` origin / to a destination.'),
   transferSlack: intParam('transferSlack', 0, LIMITS.transferSlack, PLAN_DEFAULTS.transferSlack, 'Seconds added to every change of vehicle.'),
   maxHours: intParam('maxHours', 1, LIMITS.maxHours, PLAN_DEFAULTS.maxDuration / 3600, 'Search horizon in hours.'),
+  lang: LangParam,
 });
 
 export const StopSearchQuery = z.object({
@@ -74,6 +76,7 @@ export const StopDeparturesQuery = z.object({
   time: textParam('time', LIMITS.timeChars, `Departures at or after this time: ${TIME_TEXT}. Default: now.`, '2026-11-24T07:30').optional(),
   windowMinutes: intParam('windowMinutes', 1, LIMITS.windowMinutes, STOP_DEFAULTS.windowMinutes, 'Minutes after `time` to list.'),
   limit: intParam('limit', 1, LIMITS.departures, STOP_DEFAULTS.departures, 'Most departures answered.'),
+  lang: LangParam,
 });
 
 const Names = z.record(z.string(), z.string()).openapi({ description: 'Names in other languages (translations.txt), e.g. {"en":"Yanjiao"}.', example: { en: 'Yanjiao' } });
@@ -109,6 +112,7 @@ export const Leg = z
     scheduledArrival: z.string().optional(),
     delaySeconds: z.number().optional(),
     added: z.literal(true).optional(),
+    alerts: z.array(AlertSchema).optional().openapi({ description: 'GTFS-Realtime alerts informing this leg (agency, route, trip, boarding or alighting stop), active during it' }),
     geometry: LineString,
   })
   .openapi('Leg');
@@ -145,6 +149,10 @@ export const Departure = z
     headsign: z.string(),
     destination: z.object({ id: z.string(), name: z.string() }),
     serviceDate: z.string(),
+    realtime: z.literal(true).optional().openapi({ description: 'Live (GTFS-Realtime) time' }),
+    scheduledDeparture: z.string().optional(),
+    delaySeconds: z.number().optional(),
+    added: z.literal(true).optional(),
   })
   .openapi('Departure');
 
@@ -157,6 +165,7 @@ export const StopDetail = z.object({
   time: z.string().openapi({ description: 'Start of the window, ISO 8601 with offset' }),
   windowMinutes: z.number(),
   departures: z.array(Departure),
+  alerts: z.array(AlertSchema).openapi({ description: 'GTFS-Realtime alerts naming this stop (or its station / platforms), active in the window' }),
 });
 
 const Timings = z.object({ importMs: z.number(), compileMs: z.number() }).openapi({ description: 'Milliseconds' });

@@ -2,11 +2,15 @@
  * What the server serves: the current network snapshot and how to (re)load it. A snapshot is
  * immutable; loading builds a complete new one off to the side and then replaces the reference in
  * one assignment, so a request that captured the old snapshot finishes on it, and a failed load
- * leaves the old one serving.
+ * leaves the old one serving. The live (GTFS-Realtime) view built against a network travels in
+ * its snapshot: a new network gets its overlay rebuilt before it is swapped in, and a new message
+ * swaps in a copy of the snapshot with the new view, so a request sees network and overlay that
+ * belong together.
  */
 import type { Loaded } from '../app/load.js';
 import type { Network } from '../core/network.js';
 import type { ImportReport } from '../feeds/report.js';
+import type { LiveView } from './realtime.js';
 
 /** Loads the feeds into a network (the server passes `loadNetwork` with its options). */
 export type Loader = () => Promise<Loaded>;
@@ -23,6 +27,8 @@ export interface Snapshot {
   readonly loadedAt: string;
   /** 1 for the first network, +1 per successful reload. */
   readonly generation: number;
+  /** Live times and alerts matched to this network, if any. */
+  readonly realtime?: LiveView | null;
 }
 
 export class LoadInProgressError extends Error {
@@ -46,6 +52,7 @@ export class ServerState {
   private running = false;
   private lastError: string | null = null;
   private generation = 0;
+  private liveBuilder: ((network: Network) => LiveView | null) | null = null;
 
   constructor(
     private readonly loader: Loader,
@@ -87,8 +94,30 @@ export class ServerState {
     return this.load();
   }
 
+  /** How a new network gets its live view (the realtime hub sets it). */
+  setRealtimeBuilder(build: ((network: Network) => LiveView | null) | null): void {
+    this.liveBuilder = build;
+  }
+
+  /**
+   * Serve `live` with the current network (a copy of the snapshot, swapped in one assignment).
+   * Ignored when the network is no longer the one `live` was built against.
+   */
+  setRealtime(network: Network, live: LiveView | null): boolean {
+    const cur = this.current;
+    if (cur === null || cur.network !== network) return false;
+    this.current = Object.freeze({ ...cur, realtime: live });
+    return true;
+  }
+
   /** Serve `loaded` from now on (one reference assignment). */
   install(loaded: Loaded): Snapshot {
+    let realtime: LiveView | null = null;
+    try {
+      realtime = this.liveBuilder?.(loaded.network) ?? null;
+    } catch {
+      realtime = null; // live data never stops a network from serving
+    }
     const snap: Snapshot = Object.freeze({
       network: loaded.network,
       report: loaded.report,
@@ -96,6 +125,7 @@ export class ServerState {
       timings: Object.freeze({ ...loaded.timings }),
       loadedAt: this.now().toISOString(),
       generation: ++this.generation,
+      realtime,
     });
     this.current = snap;
     return snap;

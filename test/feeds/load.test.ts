@@ -89,7 +89,7 @@ describe('basic feed', () => {
 
   it('reads trips, routes and shapes', () => {
     const t1 = trip(input, 'basic:T1');
-    expect(input.routes[t1.route]).toEqual({ id: 'basic:R1', feed: 0, agencyName: 'Capital Bus', shortName: '1', longName: 'Central – Terminus', type: 3, color: 'FF0000', textColor: 'FFFFFF' });
+    expect(input.routes[t1.route]).toEqual({ id: 'basic:R1', feed: 0, agencyName: 'Capital Bus', agencyId: 'basic:A', shortName: '1', longName: 'Central – Terminus', type: 3, color: 'FF0000', textColor: 'FFFFFF' });
     expect(input.routes[1].agencyName).toBe('Capital Rail');
     expect(input.services[t1.service].id).toBe('basic:WK');
     expect(t1).toMatchObject({ headsign: 'Terminus', shortName: '101', directionId: 0 });

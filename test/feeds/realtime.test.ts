@@ -80,7 +80,9 @@ describe('GTFS-Realtime', () => {
   test('alerts keep their texts and informed entities (namespaced)', () => {
     const bytes = encode([{ id: 'a1', alert: { headerText: { translation: [{ text: '22号线延误', language: 'zh' }] }, informedEntity: [{ routeId: 'R' }, { stopId: 'B' }], effect: rt.Alert.Effect.SIGNIFICANT_DELAYS } }]);
     const d = decodeRealtime(net, 'f', bytes, now);
-    expect(d.alerts).toEqual([{ id: 'a1', header: '22号线延误', description: '', cause: 'UNKNOWN_CAUSE', effect: 'SIGNIFICANT_DELAYS', activePeriods: [], routes: ['f:R'], stops: ['f:B'], trips: [] }]);
+    expect(d.alerts).toEqual([
+      { id: 'f:a1', feed: 'f', header: [{ language: 'zh', text: '22号线延误' }], description: [], url: [], cause: 'UNKNOWN_CAUSE', effect: 'SIGNIFICANT_DELAYS', activePeriods: [], informed: [{ route: 'f:R' }, { stop: 'f:B' }] },
+    ]);
   });
 
   test('corrupt, truncated and random bytes are refused with a reason, never a crash', () => {

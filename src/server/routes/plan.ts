@@ -32,7 +32,10 @@ export function registerPlan(app: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query');
     try {
       const o = planOptions(q, net.input.feeds[0]?.timezone ?? 'UTC');
-      return c.json(plan(net, o), 200);
+      const live = snap.realtime; // captured with the network: they belong together
+      const result = plan(net, live?.overlay ? { ...o, realtime: live.overlay } : o);
+      live?.alerts.attach(result.itineraries, q.lang);
+      return c.json(result, 200);
     } catch (err) {
       if (err instanceof ParamError) return fail(c, 400, 'bad_parameter', err.message, err.field);
       if (err instanceof UnknownPlaceError) return fail(c, 400, 'unknown_place', err.message, err.field);

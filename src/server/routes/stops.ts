@@ -5,6 +5,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { int, LIMITS, ParamError } from '../../app/params.js';
 import { nextDepartures } from '../../core/departures.js';
+import { liveDepartures } from '../../core/live-departures.js';
 import { LocationType } from '../../core/input.js';
 import type { Network } from '../../core/network.js';
 import { searchStops } from '../../core/places.js';
@@ -102,7 +103,9 @@ export function registerStops(app: OpenAPIHono<AppEnv>, o: StopRouteOptions): vo
         ? { platforms: boarding.map((b) => ({ ...stopJson(net, b), ...(net.input.stops[b].platformCode ? { platformCode: net.input.stops[b].platformCode } : {}) })) }
         : {}),
     };
-    const departures = nextDepartures(net, boarding, time, windowMinutes * 60, limit);
-    return c.json({ stop, time: formatIso(time, zone), windowMinutes, departures }, 200);
+    const overlay = snap.realtime?.overlay;
+    const departures = overlay ? liveDepartures(net, overlay, boarding, time, windowMinutes * 60, limit) : nextDepartures(net, boarding, time, windowMinutes * 60, limit);
+    const alerts = snap.realtime?.alerts.forStop(i, time, time + windowMinutes * 60, q.lang, zone) ?? [];
+    return c.json({ stop, time: formatIso(time, zone), windowMinutes, departures, alerts }, 200);
   });
 }

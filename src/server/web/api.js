@@ -19,12 +19,15 @@
  *   durationSeconds: number, distanceMetres?: number, routeId?: string, routeName?: string,
  *   routeShortName?: string, routeLongName?: string, routeColor?: string | null, tripId?: string, headsign?: string,
  *   intermediateStops?: StopCall[], exactTimes?: boolean, headwaySeconds?: number,
- *   realtime?: boolean, delaySeconds?: number,
+ *   realtime?: boolean, delaySeconds?: number, scheduledDeparture?: string, scheduledArrival?: string,
+ *   added?: boolean, alerts?: Alert[],
  *   geometry: { type: 'LineString', coordinates: [number, number][] } }} Leg
  * @typedef {{ departure: string, arrival: string, durationSeconds: number, transfers: number,
  *   walkSeconds: number, legs: Leg[] }} Itinerary
  * @typedef {{ itineraries: Itinerary[] }} PlanResult
- * @typedef {{ from: string, to: string, time: string, arriveBy: boolean, maxTransfers?: string, modes?: string }} PlanQuery
+ * @typedef {{ id: string, header: string, description: string, url: string | null, effect: string, cause: string,
+ *   activePeriods: { start: string | null, end: string | null }[] }} Alert
+ * @typedef {{ from: string, to: string, time: string, arriveBy: boolean, maxTransfers?: string, modes?: string, lang?: string }} PlanQuery
  */
 
 /** An error answered by the API (`{ error: { code, message, field } }`) or a network failure. */
@@ -128,5 +131,6 @@ export function fetchPlan(q, signal) {
   p.set(q.arriveBy ? 'arrive' : 'depart', q.time);
   if (q.maxTransfers) p.set('maxTransfers', q.maxTransfers);
   if (q.modes) p.set('modes', q.modes);
+  if (q.lang) p.set('lang', q.lang); // language of alert texts
   return getJson(`/api/plan?${p}`, signal);
 }

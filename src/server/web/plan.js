@@ -57,6 +57,62 @@ function timeEl(/** @type {string} */ iso, /** @type {string} */ base) {
 }
 
 /**
+ * The timetable's time struck through, when a live time differs from it by a minute or more.
+ * @param {string | undefined} scheduled
+ * @param {string} live
+ * @param {string} base
+ */
+function scheduledEl(scheduled, live, base) {
+  if (!scheduled || Math.abs(Date.parse(live) - Date.parse(scheduled)) < 60_000) return null;
+  const del = el('del', 'scheduled-time');
+  del.title = t('scheduled');
+  del.append(timeEl(scheduled, base));
+  return del;
+}
+
+/** Live-times marker and delay of a leg on a GTFS-Realtime run (`+3 min`, `early 1 min`, on time). */
+function liveEl(/** @type {Leg} */ leg) {
+  const span = el('span', 'live');
+  span.append(el('span', 'live-badge', t(leg.added ? 'liveAdded' : 'live')));
+  const d = typeof leg.delaySeconds === 'number' ? Math.round(leg.delaySeconds / 60) : 0;
+  if (leg.added) return span;
+  if (d === 0) span.append(' ', el('span', 'delay on-time', t('onTime')));
+  else span.append(' ', el('span', d > 0 ? 'delay late' : 'delay early', t(d > 0 ? 'delay' : 'early', { n: Math.abs(d) })));
+  return span;
+}
+
+/**
+ * Service alerts of a leg: an icon and the header; the description (and link) open on click.
+ * @param {NonNullable<Leg['alerts']>} alerts
+ */
+function alertsEl(alerts) {
+  const box = el('div', 'leg-alerts');
+  for (const a of alerts) {
+    const d = el('details', 'leg-alert');
+    d.dataset.alertId = a.id;
+    d.dataset.effect = a.effect;
+    const summary = el('summary');
+    const icon = el('span', 'alert-icon', '⚠');
+    icon.setAttribute('aria-hidden', 'true');
+    summary.append(icon, ' ', el('span', 'alert-header', a.header || t('alert')));
+    summary.title = t('alertMore');
+    // opening an alert does not select the card
+    summary.addEventListener('click', (e) => e.stopPropagation());
+    d.append(summary);
+    if (a.description) d.append(el('p', 'alert-description', a.description));
+    if (a.url && /^https?:\/\//i.test(a.url)) {
+      const link = /** @type {HTMLAnchorElement} */ (el('a', 'alert-link', t('alertLink')));
+      link.href = a.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      d.append(link);
+    }
+    box.append(d);
+  }
+  return box;
+}
+
+/**
  * @param {Leg} leg
  * @param {string} base the itinerary's departure (for day shifts)
  * @param {(leg: Leg) => string} colorOf
@@ -71,6 +127,9 @@ function legEl(leg, base, colorOf) {
 
   const when = el('div', 'leg-time');
   when.append(timeEl(leg.departure, base));
+  const schedDep = leg.realtime ? scheduledEl(leg.scheduledDeparture, leg.departure, base) : null;
+  if (schedDep) when.append(schedDep.cloneNode(true));
+  if (leg.realtime) li.dataset.realtime = 'true';
   const badge = el('span', `leg-badge mode-${leg.mode.toLowerCase()}`, modeLabel(leg.mode));
   const body = el('div', 'leg-body');
 
@@ -87,16 +146,18 @@ function legEl(leg, base, colorOf) {
     title.append(el('span', 'route-name', leg.routeName ?? leg.routeShortName ?? leg.routeId ?? ''));
     if (leg.headsign) title.append(' ', el('span', 'headsign', t('towards', { h: translateName(leg.headsign) })));
     const stops = el('div', 'leg-stops');
-    stops.append(el('span', 'stop-name', placeName(leg.from)), ' ', timeEl(leg.departure, base), ' → ', el('span', 'stop-name', placeName(leg.to)), ' ', timeEl(leg.arrival, base));
+    stops.append(el('span', 'stop-name', placeName(leg.from)), ' ', timeEl(leg.departure, base));
+    if (schedDep) stops.append(' ', schedDep);
+    stops.append(' → ', el('span', 'stop-name', placeName(leg.to)), ' ', timeEl(leg.arrival, base));
+    const schedArr = leg.realtime ? scheduledEl(leg.scheduledArrival, leg.arrival, base) : null;
+    if (schedArr) stops.append(' ', schedArr);
     const stopCount = (leg.intermediateStops?.length ?? 0) + 1;
     const bits = [t('stopsCount', { n: stopCount }), duration(leg.durationSeconds)];
     if (leg.exactTimes === false && leg.headwaySeconds) bits.push(t('every', { n: Math.round(leg.headwaySeconds / 60) }));
     const detail = el('div', 'leg-detail', bits.join(' · '));
-    if (leg.realtime && typeof leg.delaySeconds === 'number' && Math.abs(leg.delaySeconds) >= 60) {
-      const late = leg.delaySeconds > 0;
-      detail.append(' ', el('span', late ? 'delay late' : 'delay early', t(late ? 'delay' : 'early', { n: Math.round(Math.abs(leg.delaySeconds) / 60) })));
-    }
+    if (leg.realtime) detail.append(' ', liveEl(leg));
     body.append(title, stops, detail);
+    if (leg.alerts && leg.alerts.length > 0) body.append(alertsEl(leg.alerts));
   }
   li.append(when, badge, body);
   return li;

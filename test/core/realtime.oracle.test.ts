@@ -1,0 +1,69 @@
+/**
+ * Feature under test: the realtime overlay at metro scale (the benchmark's network and its 10,000
+ * chaotic stop-time updates: delays jumping between −1 and +9 min, so runs overtake each other).
+ * RAPTOR with the overlay must give the same Pareto sets as RAPTOR without one on a timetable
+ * compiled from the network with the live runs really rewritten (removed on their day, re-added
+ * with live times) — depart-at and arrive-by. Several updates of one run: the last one counts.
+ */
+import { expect, test } from 'vitest';
+import { compileTimetable } from '../../src/core/compile.js';
+import { Network } from '../../src/core/network.js';
+import { Raptor } from '../../src/core/raptor.js';
+import { RealtimeOverlay, type TripUpdateSpec } from '../../src/core/realtime.js';
+import type { NetworkInput, TripInput } from '../../src/core/input.js';
+import { ALL_MODES, type SearchRequest } from '../../src/core/query.js';
+import { addDays, parseDateTime, serviceDayOrigin } from '../../src/core/time.js';
+import { METRO_SIZED, syntheticCity } from '../../bench/synthetic.js';
+import { mulberry32 } from '../../bench/harness.js';
+
+function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpec[] {
+  const rnd = mulberry32(seed); const tt = net.timetable; const v = tt.forward; const out: TripUpdateSpec[] = []; let total = 0;
+  while (total < stopUpdates) {
+    const trip = Math.floor(rnd() * tt.tripInput.length); const r = tt.tripRoute[trip];
+    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r]; const ups: TripUpdateSpec['updates'] = [];
+    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) { ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 }); total++; }
+    out.push({ trip, day: 1, updates: ups });
+  }
+  return out;
+}
+test('metro-sized network, chaotic delays: the overlay equals RAPTOR on the rewritten timetable', { timeout: 60_000 }, () => {
+  const net = new Network(syntheticCity(METRO_SIZED, 7));
+  const input = net.input; const tt = net.timetable;
+  const ups = updates(net, 9, 10000);
+  const overlay = new RealtimeOverlay(tt, input, ups);
+  const runs = new Set(ups.map((u) => u.trip * input.dayCount + u.day));
+  expect(overlay.entries.length).toBe(runs.size);
+  expect(overlay.rejected.length).toBe(ups.length - runs.size);
+  expect(overlay.rejected.every((r) => r.reason === 'superseded by a later update of the same run')).toBe(true);
+  // most runs stay in their route's FIFO order; the rest need lanes of their own
+  expect(overlay.replaced.keys.size).toBeGreaterThan(0);
+  const services = [...input.services];
+  const trips: TripInput[] = input.trips.map((t) => ({ ...t }));
+  const seen = new Set<number>();
+  for (const u of ups) {
+    if (seen.has(u.trip)) continue; seen.add(u.trip);
+    const t = trips[tt.tripInput[u.trip]];
+    const days = Uint8Array.from(services[t.service].days); days[u.day] = 0;
+    services.push({ id: `rt:${services.length}`, days }); t.service = services.length - 1;
+  }
+  for (const e of overlay.entries) {
+    const src = input.trips[tt.tripInput[e.trip]];
+    const origin = serviceDayOrigin(addDays(input.firstDate, e.day), input.feeds[0].timezone);
+    const days = new Uint8Array(input.dayCount); days[e.day] = 1; services.push({ id: `rt:${services.length}`, days });
+    trips.push({ ...src, id: `${src.id}@live`, service: services.length - 1, frequencies: undefined, arrivals: Int32Array.from(e.arrivals, (x) => x - origin), departures: Int32Array.from(e.departures, (x) => x - origin) });
+  }
+  const rw: NetworkInput = { ...input, services, trips };
+  const oracle = new Raptor(compileTimetable(rw, net.transfers));
+  const rnd = mulberry32(10);
+  const served = [...new Set(input.trips.flatMap((t) => Array.from(t.stops)))];
+  const mid = parseDateTime('2026-11-24T00:00', input.feeds[0].timezone)!;
+  let bad = 0; const msgs: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const q: SearchRequest = { direction: i % 2 ? 'arrive' : 'depart', time: mid + Math.floor((6 + rnd() * 14) * 3600), access: [{ stop: served[Math.floor(rnd() * served.length)], seconds: 0 }], egress: [{ stop: served[Math.floor(rnd() * served.length)], seconds: 0 }], maxTransfers: 8, modeMask: ALL_MODES, transferSlack: 60, maxDuration: 86400 };
+    const a = JSON.stringify(net.router.search({ ...q, realtime: overlay }).pareto);
+    const b = JSON.stringify(oracle.search(q).pareto);
+    if (a !== b) { bad++; if (msgs.length < 3) msgs.push(`${i}: overlay ${a} oracle ${b}`); }
+  }
+  expect(msgs).toEqual([]);
+  expect(bad).toBe(0);
+});
