@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, test } from 'vitest';
 import { budget } from '../../src/server/budget.js';
-import { optionsFromEnv } from '../../src/server/config.js';
+import { optionsFromEnv, realtimeFromEnv } from '../../src/server/config.js';
 import { json, readyApp, type ErrorJson } from './helpers.js';
 
 describe('bounds', () => {
@@ -59,10 +59,10 @@ describe('bounds', () => {
   test('settings from the environment', () => {
     expect(optionsFromEnv({})).toEqual({
       listen: { port: 3000, host: '127.0.0.1' },
-      app: { adminToken: null, budgetMs: 5000, tileUrl: null, tileAttribution: null },
+      app: { adminToken: null, budgetMs: 5000, tileUrl: null, tileAttribution: null, realtime: realtimeFromEnv({}) },
     });
     const o = optionsFromEnv({ PORT: '3123', HOST: '0.0.0.0', JJJ_ADMIN_TOKEN: ' s3 ', JJJ_REQUEST_BUDGET_MS: '250', JJJ_TILE_URL: 'https://t/{z}/{x}/{y}.png', JJJ_TILE_ATTRIBUTION: '© OSM' });
-    expect(o).toEqual({ listen: { port: 3123, host: '0.0.0.0' }, app: { adminToken: 's3', budgetMs: 250, tileUrl: 'https://t/{z}/{x}/{y}.png', tileAttribution: '© OSM' } });
+    expect(o).toEqual({ listen: { port: 3123, host: '0.0.0.0' }, app: { adminToken: 's3', budgetMs: 250, tileUrl: 'https://t/{z}/{x}/{y}.png', tileAttribution: '© OSM', realtime: realtimeFromEnv({}) } });
     expect(() => optionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => optionsFromEnv({ JJJ_REQUEST_BUDGET_MS: '-1' })).toThrow(/JJJ_REQUEST_BUDGET_MS/);
   });

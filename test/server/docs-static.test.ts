@@ -21,7 +21,7 @@ describe('OpenAPI document', async () => {
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
     const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(routes.sort()).toEqual(
-      ['GET /api/plan', 'GET /api/stops', 'GET /api/stops/{id}', 'GET /api/feeds', 'GET /api/health', 'GET /api/config', 'GET /api/network', 'POST /api/admin/reload'].sort(),
+      ['GET /api/plan', 'GET /api/stops', 'GET /api/stops/{id}', 'GET /api/feeds', 'GET /api/health', 'GET /api/config', 'GET /api/network', 'POST /api/admin/reload', 'GET /api/realtime', 'POST /api/admin/realtime/{feed}', 'GET /api/freight/plan', 'GET /api/freight/places', 'GET /api/isochrone'].sort(),
     );
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc); // plain JSON
   });
@@ -54,7 +54,7 @@ describe('OpenAPI document', async () => {
   test('parameters carry the bounds that validate requests', () => {
     const params = (p: string) => Object.fromEntries((doc.paths[p].get.parameters ?? []).map((x) => [x.name, x]));
     const plan = params('/api/plan');
-    expect(Object.keys(plan).sort()).toEqual(['arrive', 'depart', 'from', 'maxHours', 'maxTransfers', 'maxWalk', 'modes', 'to', 'transferSlack'].sort());
+    expect(Object.keys(plan).sort()).toEqual(['arrive', 'depart', 'from', 'lang', 'maxHours', 'maxTransfers', 'maxWalk', 'modes', 'to', 'transferSlack'].sort());
     expect(plan.from).toMatchObject({ in: 'query', required: true, schema: { type: 'string', maxLength: LIMITS.placeChars } });
     expect(plan.maxHours.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: LIMITS.maxHours, default: 24 });
     expect(plan.maxWalk.schema).toMatchObject({ type: 'integer', maximum: LIMITS.maxWalkMetres });

@@ -13,6 +13,8 @@ import { StopSearch } from './search.js';
 import { readQuery, writeQuery } from './url.js';
 import { initModes, modeMapClick, relabelModes } from './modes.js';
 import { $, clearErrors, fieldOf, relabelStatus, setFieldError, setStatus, ui } from './form.js';
+import './freight.js';
+import './isochrone.js';
 
 /** @typedef {import('./api.js').Stop} Stop */
 /** @typedef {import('./api.js').Config} Config */
@@ -153,7 +155,7 @@ async function plan() {
   setStatus('loading', 'planning');
   try {
     const result = await fetchPlan(
-      { from, to, time: ui.time.value.slice(0, 16), arriveBy: ui.arriveBy.checked, maxTransfers: ui.maxTransfers.value, modes: modeOptions.selected?.join(',') ?? '' },
+      { from, to, time: ui.time.value.slice(0, 16), arriveBy: ui.arriveBy.checked, maxTransfers: ui.maxTransfers.value, modes: modeOptions.selected?.join(',') ?? '', lang: lang() },
       ctrl.signal,
     );
     if (ctrl !== state.planning) return;
