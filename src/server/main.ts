@@ -39,6 +39,13 @@ const server = serve({ fetch: createApp(state, { ...appOptions, realtimeHub: rea
   console.log(`jjj-router listening on http://${listen.host}:${addr.port}${appOptions.adminToken ? ' (admin routes on)' : ''}`);
 });
 server.on('close', () => void realtime.stop());
+// Requests Node's HTTP parser refuses before the app sees them (e.g. raw non-ASCII bytes in the
+// path instead of percent-encoding, malformed headers) still get the API's JSON error shape.
+server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable) return socket.destroy();
+  const body = JSON.stringify({ error: { code: 'bad_request', message: `malformed HTTP request (${err.code ?? 'parse error'}); percent-encode non-ASCII characters in the URL`, field: null } });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+});
 server.on('error', (err) => {
   console.error(`jjj-router: cannot listen on ${listen.host}:${listen.port}: ${err.message}`);
   process.exit(1);
