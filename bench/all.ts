@@ -18,6 +18,7 @@ import { floorTable, runFloors, type FloorResult } from './floor.js';
 import { runScaling, scalingTable } from './scaling.bench.js';
 import { runStartup, startupTable } from './startup.bench.js';
 import { matrixTable, runMatrix } from './matrix.bench.js';
+import { batchTable, runBatch } from './batch.bench.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, 'startup-side': { type: 'string' } } });
 const quick = values.quick === true;
@@ -123,6 +124,8 @@ section('Start-up: process start to first answer', `node dist/bench/startup.benc
 
 progress('matrix on 1 and 2 workers…');
 section('Parallelism: jjj matrix on worker threads', 'node dist/bench/matrix.bench.js', matrixTable(runMatrix(2000, 500, progress)));
+progress('plan --batch on 1 and 2 threads…');
+section('Parallelism: jjj plan --batch on worker threads', 'npm run bench:batch -- --runs 3', batchTable(runBatch(5000, 3, progress)));
 
 progress('HTTP load on /api/plan (autocannon, 20 s)…');
 {

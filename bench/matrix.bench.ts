@@ -1,9 +1,10 @@
 /**
  * Parallelism: `jjj matrix` spreads origins over worker threads. A seeded 2,000 × 500 matrix of
  * points in the Beijing–Tianjin box on the bundled region with a 60-minute window (61 searches per
- * origin, percentile 50), run with 1 and with 2 workers; the compute time the command prints
- * (network load excluded; each worker loads from the shared SQLite cache) and the wall time.
- * `jjj plan --batch` is single-threaded and not measured here.
+ * origin, percentile 50), run with 1 and with 2 threads (the main thread, plus a worker that loads
+ * the network from the shared SQLite cache and joins when loaded); the compute time the command
+ * prints (the main thread's load excluded, the worker's included) and the wall time.
+ * `jjj plan --batch` on the same pool: bench/batch.bench.ts.
  *
  *   node dist/bench/matrix.bench.js [--origins 2000] [--destinations 500]
  */

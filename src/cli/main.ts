@@ -18,7 +18,7 @@ Usage:
   jjj plan [--feeds PATH ...] [--db FILE] --from PLACE --to PLACE (--depart TIME | --arrive TIME)
            [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
            [--transfer-slack SECONDS] [--max-hours H] [--realtime FEED=FILE.pb ...] [--json]
-  jjj plan [--feeds PATH ...] --batch FILE.csv      (header from,to,depart or from,to,arrive)
+  jjj plan [--feeds PATH ...] --batch FILE.csv [--workers N]   (header from,to,depart or from,to,arrive)
   jjj isochrone (--from PLACE --depart TIME | --to PLACE --arrive TIME) [--cutoffs 30,60]
            [--window 07:00-09:00] [--percentiles 50,90] [--cell METRES] [--max-walk-minutes M]
            [--exclude-feed NAME ...] [--exclude-route ID ...] [--json] [--svg FILE]

@@ -1,17 +1,16 @@
 /**
  * `jjj matrix`: travel times from many origins to many destinations, CSV in and out, origins spread
- * over worker threads (each loads the network from the same SQLite cache).
+ * over this thread and worker threads (pool.ts; each loads the network from the same SQLite cache).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ParamError, parseModes } from '../app/params.js';
 import { PLAN_DEFAULTS } from '../core/plan.js';
 import { localDate, parseDateTime } from '../core/time.js';
 import type { MatrixOptions } from '../core/matrix.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
-import { computeRows, type MatrixJob, type PlaceRow } from './matrix-job.js';
+import type { MatrixJob, PlaceRow } from './matrix-job.js';
+import { runTasks, workerCount, workerText } from './pool.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -89,14 +88,15 @@ export async function runMatrix(args: string[]): Promise<number> {
     modes,
     transferSlack: PLAN_DEFAULTS.transferSlack,
   };
-  // Workers pay a network load each: worth it only for enough searches (origins × window samples).
+  // Workers pay a network load each: worth it only for enough searches (origins × window samples);
+  // an origin is one search per minute of the window, so a few make a chunk.
   const searches = origins.length * (Math.floor((end - start) / 60) + 1);
-  const workers = num('workers', values.workers, searches >= 20_000 ? availableParallelism() : 1, 1, 64);
-  const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options, from: 0, to: origins.length };
+  const workers = workerCount(values.workers, searches, 20_000);
+  const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options };
   const t0 = performance.now();
-  let rows: (number[] | string)[];
-  if (workers === 1) rows = computeRows(loaded.network, job);
-  else rows = await inWorkers(job, workers);
+  const rows: (number[] | string)[] = [];
+  const module = new URL('./matrix-job.js', import.meta.url);
+  const run = await runTasks<MatrixJob, number[] | string>({ module, job, count: origins.length, workers, network: loaded.network, maxChunk: 4 }, (r) => rows.push(...r));
   const seconds = (performance.now() - t0) / 1000;
   const lines = ['origin,destination,minutes'];
   rows.forEach((row, i) => {
@@ -109,28 +109,10 @@ export async function runMatrix(args: string[]): Promise<number> {
   const errors = rows.map((r, i) => (typeof r === 'string' ? `${origins[i].id}: ${r}` : null)).filter((x) => x !== null);
   if (values.out !== undefined) writeFileSync(values.out, lines.join('\n') + '\n');
   else process.stdout.write(lines.join('\n') + '\n');
-  process.stderr.write(`matrix ${origins.length} × ${destinations.length} in ${seconds.toFixed(2)} s on ${workers} worker(s)${errors.length ? `; ${errors.length} origins failed: ${errors.slice(0, 3).join('; ')}` : ''}\n`);
+  process.stderr.write(`matrix ${origins.length} × ${destinations.length} in ${seconds.toFixed(2)} s on ${workerText(run)}${errors.length ? `; ${errors.length} origins failed: ${errors.slice(0, 3).join('; ')}` : ''}\n`);
   return errors.length > 0 ? 2 : 0;
 }
 
 function csv(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-async function inWorkers(job: MatrixJob, n: number): Promise<(number[] | string)[]> {
-  const size = Math.ceil(job.origins.length / n);
-  const parts = await Promise.all(
-    Array.from({ length: n }, (_, k) => {
-      const from = k * size;
-      const to = Math.min(job.origins.length, from + size);
-      if (from >= to) return Promise.resolve([] as (number[] | string)[]);
-      return new Promise<(number[] | string)[]>((resolve, reject) => {
-        const w = new Worker(new URL('./matrix-worker.js', import.meta.url), { workerData: { ...job, from, to } });
-        w.once('message', (m: (number[] | string)[]) => resolve(m));
-        w.once('error', reject);
-        w.once('exit', (code) => code !== 0 && reject(new Error(`matrix worker exited with ${code}`)));
-      });
-    }),
-  );
-  return parts.flat();
 }

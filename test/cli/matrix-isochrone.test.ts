@@ -16,7 +16,9 @@ const db = join(dir, 'region.sqlite');
 
 function jjj(...args: string[]) {
   if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build (npm test does)`);
-  return spawnSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+  // JJJ_POOL_MAIN=0: with --workers N the main thread only hands out rows, so the workers compute them all
+  const env = { ...process.env, JJJ_POOL_MAIN: '0' };
+  return spawnSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', cwd: dir, timeout: 120_000, env });
 }
 
 describe('jjj matrix', () => {
@@ -29,6 +31,7 @@ describe('jjj matrix', () => {
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toMatch(/on 2 threads \(worker networks loaded after [\d.]+ s; 0 rows in the main thread\)/);
     const rows = one.stdout.trim().split('\n');
     expect(rows[0]).toBe('origin,destination,minutes');
     expect(rows).toHaveLength(1 + 9);
