@@ -59,9 +59,16 @@ function writeResults(title: string, text: string): void {
     if (m !== null && part.startsWith('### ')) sections.set(m[1].trim(), part.trim());
   }
   sections.set(title, text.trim());
-  const block = `${START}\n\n${HEADER}\n\n${[...sections.values()].join('\n\n')}\n\n${END}`;
+  const rank = (t: string) => {
+    const i = ORDER.findIndex((o) => t.startsWith(o));
+    return i < 0 ? ORDER.length : i;
+  };
+  const ordered = [...sections.entries()].sort((x, y) => rank(x[0]) - rank(y[0])).map((e) => e[1]);
+  const block = `${START}\n\n${HEADER}\n\n${ordered.join('\n\n')}\n\n${END}`;
   writeFileSync(RESULTS, a >= 0 && b > a ? old.slice(0, a) + block + old.slice(b + END.length) : `${block}\n\n${old}`);
 }
+/** Sections in the order of the run (by the start of their titles). */
+const ORDER = ['Router', 'Isochrones', 'Realtime', 'Sea-rail', 'Query suites', 'Side by side', 'Scaling', 'Start-up', 'Parallelism: jjj matrix', 'Parallelism: jjj plan', 'HTTP load'];
 const HEADER =
   '## All figures (`npm run bench:all`)\n\n' +
   'Each section says when it was measured, on what machine and under what load. Query latencies are per search in milliseconds, ' +
