@@ -9,130 +9,25 @@
 // reusing .cache/: the test then neither depends on nor races with whatever else uses the cache.
 //
 // Without /usr/bin/chromium the suite is skipped locally and fails under CI (CI must install it).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, CJK, REPO_ROOT, browserSession, skip } from './harness.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 const SCREENSHOT = path.join(ARTIFACTS, 'plan-yanjiao-guomao.png');
 const SCREENSHOT_EN = path.join(ARTIFACTS, 'plan-yanjiao-guomao-en.png');
 
-const haveChromium = existsSync(CHROMIUM);
-const inCI = Boolean(process.env.CI);
-const skip = !haveChromium && !inCI;
-if (skip) console.warn(`[browser e2e] skipped: ${CHROMIUM} is not installed (apt-get install chromium); under CI this fails instead`);
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** URLs the page may load: the server itself, and URLs that never leave the browser. */
-function isLocal(url: string): boolean {
-  if (/^(data|blob|about|chrome-error):/.test(url)) return true;
-  try {
-    const h = new URL(url).hostname;
-    return h === '127.0.0.1' || h === 'localhost' || h === '[::1]';
-  } catch {
-    return false;
-  }
-}
-
-const CJK = /[\u3400-\u9fff]/;
-
 describe.skipIf(skip)(`web page in headless chromium: plan 燕郊 → 国贸${skip ? ` (skipped: no ${CHROMIUM})` : ''}`, () => {
-  let tmp: string | undefined;
-  let server: ChildProcess | undefined;
-  const serverLog: string[] = [];
-  let base = '';
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const s = browserSession({ tmpPrefix: 'jjj-browser-' });
+  const { serverLog, requests, external, consoleErrors } = s;
+  const logTail = () => s.logTail();
   let page: Page;
-  const requests: string[] = [];
-  const external: string[] = [];
-  const consoleErrors: string[] = [];
-
-  const logTail = () => `\n--- server output ---\n${serverLog.join('').slice(-3000)}`;
-
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run) for the browser end-to-end test`);
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` before the browser end-to-end test`);
-
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-browser-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'region.sqlite') };
-    delete env.JJJ_FEEDS; // the bundled region
-    delete env.JJJ_TILE_URL; // no map tiles: nothing may be fetched from outside
-    server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (d: Buffer) => serverLog.push(d.toString()));
-    server.stderr?.on('data', (d: Buffer) => serverLog.push(d.toString()));
-
-    // wait for /api/health 200 (the network loaded)
-    const until = Date.now() + 60_000;
-    let last = '';
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited with status ${server.exitCode} before it was ready${logTail()}`);
-      try {
-        const res = await fetch(`${base}/api/health`);
-        last = `${res.status} ${await res.text()}`;
-        if (res.status === 200) break;
-      } catch (err) {
-        last = err instanceof Error ? err.message : String(err);
-      }
-      if (Date.now() > until) throw new Error(`${base}/api/health did not answer 200 within 60 s (last: ${last})${logTail()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    // Nothing may leave the machine: record every request, and abort the external ones.
-    await context.route(
-      (url) => !isLocal(url.href),
-      (route) => route.abort('blockedbyclient'),
-    );
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('request', (r) => {
-      requests.push(r.url());
-      if (!isLocal(r.url())) external.push(r.url());
-    });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`console: ${m.text()} @ ${m.location().url}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
-  }, 90_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-      const child = server;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(t);
-    }
-    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
-  }, 30_000);
+  let base = '';
+  beforeAll(() => {
+    page = s.page;
+    base = s.base;
+  });
 
   it('plans 燕郊 → 国贸 through the form and shows a Line 22 leg; the language toggles to English', async () => {
     const t0 = Date.now();

@@ -8,26 +8,16 @@
 // Chinese and in English. A screenshot goes to test/artifacts/ (gitignored).
 //
 // Without /usr/bin/chromium the suite is skipped locally and fails under CI (as plan.e2e.test.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
+import { ARTIFACTS, browserSession, skip } from './harness.js';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
-const haveChromium = existsSync(CHROMIUM);
-const skip = !haveChromium && !process.env.CI;
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PLAN = '/api/plan?from=metro-line22:yanjiao&to=国贸&depart=2026-11-24T07:30';
 
 interface Leg {
@@ -43,53 +33,35 @@ interface Leg {
 }
 
 describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', () => {
-  let tmp: string | undefined;
-  let server: ChildProcess | undefined;
   let feed: Server | undefined;
   let body: Uint8Array = new Uint8Array(0);
   let feedHits = 0;
-  const log: string[] = [];
-  let base = '';
-  let browser: Browser | undefined;
-  let page: Page;
-  const errors: string[] = [];
   let line22: Leg;
+  const s = browserSession({
+    tmpPrefix: 'jjj-rt-',
+    // the server polls a local feed server started first
+    env: async () => {
+      feed = createServer((_req, res) => {
+        feedHits++;
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end(Buffer.from(body));
+      });
+      await new Promise<void>((ok) => feed!.listen(0, '127.0.0.1', ok));
+      return {
+        JJJ_REALTIME: `metro-line22=http://127.0.0.1:${(feed.address() as AddressInfo).port}/line22.pb`,
+        JJJ_REALTIME_INTERVAL_S: '1',
+        // the journey is on 2026-11-24 whatever today is: keep its updates however long ago it ran
+        JJJ_REALTIME_FINISHED_MINUTES: String(10 * 365 * 24 * 60),
+      };
+    },
+  });
+  const log = s.serverLog;
+  const errors = s.consoleErrors;
+  let page: Page;
+  let base = '';
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing (see plan.e2e.test.ts)`);
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
-    feed = createServer((_req, res) => {
-      feedHits++;
-      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end(Buffer.from(body));
-    });
-    await new Promise<void>((ok) => feed!.listen(0, '127.0.0.1', ok));
-    const feedUrl = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/line22.pb`;
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-rt-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JJJ_DB: path.join(tmp, 'region.sqlite'),
-      JJJ_REALTIME: `metro-line22=${feedUrl}`,
-      JJJ_REALTIME_INTERVAL_S: '1',
-      // the journey is on 2026-11-24 whatever today is: keep its updates however long ago it ran
-      JJJ_REALTIME_FINISHED_MINUTES: String(10 * 365 * 24 * 60),
-    };
-    delete env.JJJ_FEEDS;
-    delete env.JJJ_TILE_URL;
-    server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
-    server.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-    const until = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}): ${log.join('')}`);
-      const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
-      if (ok) break;
-      if (Date.now() > until) throw new Error(`no /api/health 200 within 60 s: ${log.join('').slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    page = s.page;
+    base = s.base;
     // the static answer names the Line 22 run; the feed delays exactly that run
     const stat = (await (await fetch(`${base}${PLAN}`)).json()) as { itineraries: { legs: Leg[] }[] };
     line22 = stat.itineraries.flatMap((i) => i.legs).find((l) => l.routeId?.startsWith('metro-line22:'))!;
@@ -113,30 +85,11 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
         ],
       }),
     ).finish();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await context.route((u) => !/^(data|blob|about):/.test(u.href) && new URL(u.href).hostname !== '127.0.0.1', (r) => r.abort('blockedbyclient'));
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-  }, 120_000);
+  }, 30_000);
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-      const child = server;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(t);
-    }
     await new Promise<void>((ok) => (feed ? (feed.closeAllConnections(), feed.close(() => ok())) : ok()));
-    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
-  }, 30_000);
+  });
 
   it('the poller takes the feed; /api/realtime and /api/plan show it', async () => {
     const until = Date.now() + 20_000;
