@@ -52,7 +52,7 @@ export class ApiError extends Error {
  * @param {AbortSignal} [signal]
  * @returns {Promise<T>}
  */
-async function getJson(url, signal) {
+export async function getJson(url, signal) {
   let res;
   try {
     res = await fetch(url, { headers: { accept: 'application/json' }, signal });

@@ -15,6 +15,7 @@
  * `data-kind`) and `.freight-option` cards (`data-index`, `data-kind` sea-rail | rail | all-road,
  * `data-all-road`, `aria-current` on the one drawn); each leg is a `.freight-leg[data-mode]`.
  */
+import { getJson } from './api.js';
 import { registerMode } from './modes.js';
 import { lang, t } from './i18n.js';
 import { escapeHtml } from './map.js';
@@ -230,33 +231,6 @@ function nameOf(p) {
   return lang() === 'en' ? p.nameEn || p.name : p.name;
 }
 
-/**
- * The API's JSON, or an error with the API's `code`, `field` and `status` (0 when unreachable).
- * @param {string} url
- * @param {AbortSignal} [signal]
- */
-async function getJson(url, signal) {
-  let res;
-  try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw Object.assign(new Error(t('networkError')), { code: 'unreachable', field: null, status: 0 });
-  }
-  /** @type {any} */
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  if (!res.ok) {
-    const e = body?.error;
-    throw Object.assign(new Error(e?.message ?? `HTTP ${res.status}`), { code: e?.code ?? 'http', field: e?.field ?? null, status: res.status });
-  }
-  return body;
-}
-
 function loadPlaces() {
   placesPromise ??= (async () => {
     setStatus('loading', 'frLoadingPlaces');
@@ -366,7 +340,7 @@ async function plan() {
     if (field) {
       setFieldError(field, e.message ?? String(err));
       setStatus('error', 'frFailed');
-    } else setStatus('error', null, e.message ?? String(err));
+    } else setStatus('error', null, /** @type {{ code?: string }} */ (err).code === 'unreachable' ? t('networkError') : (e.message ?? String(err)));
   } finally {
     if (ctrl === planning) {
       ui.results.removeAttribute('aria-busy');

@@ -15,7 +15,7 @@
  * (`data-area-km2`, `data-stops`), `#iso-comparison tr[data-cutoff]` (`data-lost-km2`); map paths
  * `.leaflet-isochrones-pane path.iso-band` and `path.iso-lost`.
  */
-import { ApiError } from './api.js';
+import { ApiError, getJson } from './api.js';
 import { feedLabel, lang, placeName, t, translateDom } from './i18n.js';
 import { registerMode } from './modes.js';
 import { StopSearch } from './search.js';
@@ -61,34 +61,6 @@ function h(tag, attrs = {}, children = []) {
 /** @param {number} x */
 function km2(x) {
   return `${new Intl.NumberFormat(lang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: x < 10 ? 2 : 1 }).format(x)} km²`;
-}
-
-/**
- * GET a JSON resource of the API; errors as ApiError (as api.js does).
- * @param {string} url
- * @param {AbortSignal} signal
- * @returns {Promise<any>}
- */
-async function getJson(url, signal) {
-  let res;
-  try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(String(err), 'unreachable', null, 0);
-  }
-  /** @type {any} */
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  if (!res.ok) {
-    const e = body?.error;
-    throw new ApiError(e?.message ?? `HTTP ${res.status}`, e?.code ?? 'http', e?.field ?? null, res.status);
-  }
-  return body;
 }
 
 /** Which panel field an API error field belongs to. */
