@@ -8,6 +8,7 @@
  *   npm run bench:all            # = npm run build && node --expose-gc dist/bench/all.js
  *   node dist/bench/all.js --quick   # smaller: no NYC, scaling to 32k stops, start-up on 8k stops
  *   node dist/bench/all.js --only matrix,batch,load   # some sections again (or --skip peer,…)
+ *   node dist/bench/all.js --no-nyc                   # without the New York runs even when fetched
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,10 @@ import { runStartup, startupTable } from './startup.bench.js';
 import { matrixTable, runMatrix } from './matrix.bench.js';
 import { batchTable, runBatch } from './batch.bench.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, 'startup-side': { type: 'string' }, only: { type: 'string' }, skip: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, 'startup-side': { type: 'string' }, only: { type: 'string' }, skip: { type: 'string' }, 'no-nyc': { type: 'boolean' } } });
 const quick = values.quick === true;
+/** Leave New York out (its floor run and peer comparison take ≈ 2 and ≈ 30 min). */
+const noNyc = quick || values['no-nyc'] === true;
 const STEPS = ['core', 'isochrone', 'realtime', 'freight', 'floor', 'peer', 'scaling', 'startup', 'matrix', 'batch', 'load'] as const;
 type Step = (typeof STEPS)[number];
 const listed = (v: string | undefined): Set<string> | null => (v === undefined ? null : new Set(v.split(',').map((x) => x.trim()).filter((x) => x !== '')));
@@ -114,7 +117,7 @@ if (want('floor')) {
   loadAtStart = loadavg().map((x) => x.toFixed(2)).join(', ');
   progress('floor and memory: synthetic-metro, synthetic-city, bundled region…');
   const floors: FloorResult[] = runFloors(['metro', 'city', 'region']);
-  if (!quick && existsSync(nycAll)) {
+  if (!noNyc && existsSync(nycAll)) {
     progress('New York (all MTA modes): load, suite, floor, memory…');
     const db = existsSync('/tmp/nyc-all.sqlite') ? ['--db', '/tmp/nyc-all.sqlite'] : [];
     floors.push(...runFloors(['feed'], ['--feeds', nycAll, '--date', '2026-09-23', ...db]));
@@ -147,7 +150,7 @@ if (want('peer')) {
   // The largest feed both engines load: New York's full feed when fetched (≈15 min for both
   // variants), else its subway.
   const peerFeed = existsSync(nycAll) ? nycAll : existsSync(nycSubway) ? nycSubway : null;
-  if (!quick && peerFeed !== null) {
+  if (!noNyc && peerFeed !== null) {
     progress(`peer comparison: ${peerFeed}…`);
     const db = peerFeed === nycAll && existsSync('/tmp/nyc-all.sqlite') ? ['--db', '/tmp/nyc-all.sqlite'] : [];
     peerBody += '\n' + peerOut(script('peer.bench.js', ['--feeds', peerFeed, '--date', '2026-09-23', ...db], ['--expose-gc', '--max-old-space-size=16000']));
