@@ -23,7 +23,16 @@
  *      takes access/egress as given; the planner adds walks).
  * The smallest set of rules under which our engine gives the peer's answer is printed. A peer answer
  * that is later than our engine under ALL its rules is a journey the peer misses by its own rules:
- * a peer bug (see test/peer/ for fixtures that pin our answer).
+ * a peer bug (see test/peer/ for fixtures that pin our answer). A peer answer EARLIER than our
+ * engine under all its rules is checked against the peer's known bugs and our own bound, in turn:
+ * the peer boards trips where pickup_type forbids it (re-run with its scan fixed to check pickup,
+ * test/peer/pickup-forbidden.test.ts), and our search takes at most MAX_VEHICLES vehicles while a
+ * peer journey may take more ("vehicle limit": our engine, restarted where the peer's journey
+ * completes every MAX_VEHICLES vehicles, reaches the peer's arrival). A peer answer later than ours
+ * that its scan-position fix does not explain is re-run with its getTrip looking at every trip of
+ * the route ("service order": its routes mix the trips of all service days, and its scan stops at a
+ * trip of another day, test/peer/service-order.test.ts). What none of these reproduces is printed
+ * as "unexplained".
  */
 import { createReadStream, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -35,7 +44,7 @@ import { loadFeeds } from '../src/feeds/load.js';
 import { bundledFeeds } from '../src/app/load.js';
 import { Network } from '../src/core/network.js';
 import { compileTimetable } from '../src/core/compile.js';
-import { Raptor } from '../src/core/raptor.js';
+import { MAX_VEHICLES, Raptor } from '../src/core/raptor.js';
 import { LocationType, type NetworkInput } from '../src/core/input.js';
 import { ALL_MODES, type SearchRequest, type StopAccess, type TransferGraph } from '../src/core/query.js';
 import { formatGtfsTime, serviceDayOrigin } from '../src/core/time.js';
@@ -138,6 +147,7 @@ function comparisonRouter(input: NetworkInput): { router: Raptor; transfers: Tra
   return { router: new Raptor(compileTimetable(input, tg)), transfers: tg };
 }
 const HORIZON = 24 * 3600;
+const HORIZON_TEXT = "beyond our 24 h search horizon: the peer searches up to 3 days; with a 72 h horizon our engine gives the peer's answer";
 const RULES = ['S', 'W', 'E'] as const;
 type Rule = (typeof RULES)[number];
 const RULE_TEXT: Record<Rule, string> = {
@@ -151,6 +161,22 @@ interface ScannerInternals {
   date: number;
   dow: PeerLib.DayOfWeek;
 }
+interface PeerFix {
+  scan?: boolean;
+  order?: boolean;
+  pickup?: boolean;
+}
+interface AlgorithmInternals {
+  queueFactory: { getQueue(markedStops: string[]): Record<string, string> };
+  routeStopIndex: Record<string, Record<string, number>>;
+  routePath: Record<string, string[]>;
+  interchange: Record<string, number>;
+}
+interface ResultsInternals {
+  previousArrival(stop: string): number | undefined;
+  bestArrival(stop: string): number;
+  setTrip(trip: PeerLib.Trip, start: number, end: number, interchange: number): void;
+}
 
 export const PEER_BUG_SCAN =
   "peer bug: its RouteScanner keeps one scan position per route for the whole search and only moves it back, so after a route was " +
@@ -159,6 +185,17 @@ export const PEER_BUG_SCAN =
 export const PEER_BUG_WALK_ONLY =
   'peer bug: a journey that is one transfers.txt footpath from origin to destination is reported arriving at 00:00:00 (its JourneyFactory takes ' +
   'times from timetable legs only and returns 0 when there is none); our router leaves walk-only journeys to the planner, which times them';
+export const PEER_BUG_PICKUP =
+  'peer bug: it boards trips where pickup_type forbids it — RaptorAlgorithm.scanRoutes checks pickup only at the stop a route scan starts ' +
+  'from, and further along the route boards an earlier trip at any stop reached in the previous round; with that check added the peer gives ' +
+  'our answer — test/peer/pickup-forbidden.test.ts';
+/** Not a rule of the peer's, a bound of ours: N is the peer journey's vehicle count. */
+export const RULE_VEHICLES =
+  `vehicle limit: the peer's journey takes N vehicles, our search at most ${MAX_VEHICLES} (maxTransfers 11; the peer has no limit)`;
+export const PEER_BUG_ORDER =
+  'peer bug: one route holds the trips of every service day, sorted by first departure (split only when a trip reaches the last stop earlier), ' +
+  'and RouteScanner.getTrip stops at the first trip that leaves the boarding stop too early — even one that does not run that day — so a ' +
+  'running trip listed before it is never boarded; with getTrip looking at every trip the peer gives our answer — test/peer/service-order.test.ts';
 export const PEER_BUG_NEXT_DAY =
   'peer bug: when nothing arrives on the query day it searches the next day only from the stops reached on day 1, never from the origin ' +
   'itself, so a trip leaving the next morning is missed; asked for the next day directly it gives our answer — test/peer/next-day.test.ts';
@@ -252,30 +289,80 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
     const js = pquery.plan(a, b, new Date(Date.UTC(y, mo - 1, d + 1, 12)), 1);
     return js.length === 0 ? null : Math.min(...js.map((j) => j.arrivalTime));
   };
-  /** The peer with its RouteScanner's per-route position cache disabled (diagnosis only). */
-  const peerNoScanCache = (a: string, b: string, tod: number): number | null => {
-    const proto = peer.RouteScanner.prototype as unknown as { getTrip: unknown };
-    const orig = proto.getTrip;
-    proto.getTrip = function (this: ScannerInternals, routeId: string, stopIndex: number, time: number) {
-      const trips = this.tripsByRoute[routeId];
-      let found: PeerLib.Trip | undefined;
-      for (let i = trips.length - 1; i >= 0; i--) {
-        if (trips[i].stopTimes[stopIndex].departureTime < time) break;
-        if (trips[i].service.runsOn(this.date, this.dow)) found = trips[i];
-      }
-      return found;
-    };
+  /**
+   * The peer with some of its bugs fixed (diagnosis only; restored after the call): `scan` disables
+   * its RouteScanner's per-route position cache; `order` (implies `scan`) makes getTrip look at every
+   * trip of the route for the earliest departure that runs on the day, instead of stopping at the
+   * first trip — of any service day — that leaves too early; `pickup` makes RaptorAlgorithm.scanRoutes
+   * board a trip only where its stop time allows pickup (the peer checks that only at the stop a
+   * route scan starts from). Everything else is the peer's own code path.
+   */
+  const peerFixedJourney = (fix: PeerFix, a: string, b: string, tod: number, nextDay = false): PeerLib.Journey | null => {
+    const scanner = peer.RouteScanner.prototype as unknown as { getTrip: unknown };
+    const algo = peer.RaptorAlgorithm.prototype as unknown as { scanRoutes: unknown };
+    const origGet = scanner.getTrip;
+    const origScan = algo.scanRoutes;
+    if (fix.order)
+      scanner.getTrip = function (this: ScannerInternals, routeId: string, stopIndex: number, time: number) {
+        let found: PeerLib.Trip | undefined;
+        for (const t of this.tripsByRoute[routeId]) {
+          const d = t.stopTimes[stopIndex].departureTime;
+          if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(this.date, this.dow)) found = t;
+        }
+        return found;
+      };
+    else if (fix.scan)
+      scanner.getTrip = function (this: ScannerInternals, routeId: string, stopIndex: number, time: number) {
+        const trips = this.tripsByRoute[routeId];
+        let found: PeerLib.Trip | undefined;
+        for (let i = trips.length - 1; i >= 0; i--) {
+          if (trips[i].stopTimes[stopIndex].departureTime < time) break;
+          if (trips[i].service.runsOn(this.date, this.dow)) found = trips[i];
+        }
+        return found;
+      };
+    if (fix.pickup)
+      algo.scanRoutes = function (this: AlgorithmInternals, results: ResultsInternals, routeScanner: PeerLib.RouteScanner, markedStops: string[]) {
+        const queue = this.queueFactory.getQueue(markedStops);
+        for (const [routeId, stopP] of Object.entries(queue)) {
+          let boardingPoint = -1;
+          let trip: PeerLib.Trip | undefined;
+          for (let pi = this.routeStopIndex[routeId][stopP]; pi < this.routePath[routeId].length; pi++) {
+            const stopPi = this.routePath[routeId][pi];
+            const i = this.interchange[stopPi];
+            const previousArrival = results.previousArrival(stopPi);
+            if (trip && trip.stopTimes[pi].dropOff && trip.stopTimes[pi].arrivalTime + i < results.bestArrival(stopPi)) {
+              results.setTrip(trip, boardingPoint, pi, i);
+            } else if (previousArrival && (!trip || previousArrival < trip.stopTimes[pi].arrivalTime + i)) {
+              const newTrip = routeScanner.getTrip(routeId, pi, previousArrival);
+              // the one change: board only where the stop time allows pickup
+              if (newTrip && newTrip.stopTimes[pi].pickUp) {
+                trip = newTrip;
+                boardingPoint = pi;
+              }
+            }
+          }
+        }
+      };
     try {
-      return peerEarliest(a, b, tod);
+      let best: PeerLib.Journey | null = null;
+      const js = nextDay ? pquery.plan(a, b, new Date(Date.UTC(y, mo - 1, d + 1, 12)), 1) : peerPlan(a, b, tod);
+      for (const j of js) if (best === null || j.arrivalTime < best.arrivalTime) best = j;
+      return best;
     } finally {
-      proto.getTrip = orig;
+      scanner.getTrip = origGet;
+      algo.scanRoutes = origScan;
     }
   };
+  const peerFixed = (fix: PeerFix, a: string, b: string, tod: number): number | null =>
+    peerFixedJourney(fix, a, b, tod)?.arrivalTime ?? null;
+  const peerNoScanCache = (a: string, b: string, tod: number) => peerFixed({ scan: true }, a, b, tod);
 
   // --- queries
   const rnd = mulberry32(o.seed ?? 42);
   const stops = servedStops(input);
   const ids = full.stops.map((s) => s.id);
+  const stopIndex = new Map(ids.map((id, k) => [id, k]));
   interface Q {
     a: number;
     b: number;
@@ -450,6 +537,105 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
   const explanations = new Map<string, number>();
   const details: string[] = [];
   const hhmm = (x: number | null) => (x === null ? 'none' : formatGtfsTime(x).slice(0, 8));
+  /**
+   * Our bound, not a rule of the peer's: when the peer's journey `j` takes more than MAX_VEHICLES
+   * vehicles, our engine under the peer's rules is restarted where `j` completes its MAX_VEHICLES-th,
+   * 2·MAX_VEHICLES-th … vehicle (after that stop's interchange time); if it reaches the destination no
+   * later than `j`, the cap is why our answer is later. Returns the explanation, or null.
+   */
+  const vehicleLimit = (q: Q, j: PeerLib.Journey): string | null => {
+    const rides = j.legs.filter((l) => (l as PeerLib.TimetableLeg).stopTimes !== undefined) as PeerLib.TimetableLeg[];
+    if (rides.length <= MAX_VEHICLES) return null;
+    const v = variant(peerRules);
+    const I = peerInterchange(v.base);
+    let at = q.a;
+    let time: number | null = q.tod;
+    for (let k = MAX_VEHICLES; time !== null; k += MAX_VEHICLES) {
+      const to = k < rides.length ? (stopIndex.get(rides[k - 1].destination) ?? -1) : q.b;
+      if (to < 0) return null;
+      const start: number = time + (at === q.a ? 0 : I[at]);
+      const sub: Q = { a: at, b: to, tod: start, req: { ...q.req, time: origin + start, access: [{ stop: at, seconds: 0 }], egress: [{ stop: to, seconds: 0 }] } };
+      time = runVariant(v, sub);
+      at = to;
+      if (to === q.b) break;
+    }
+    if (time === null || time > j.arrivalTime) return null;
+    return (
+      `${RULE_VEHICLES.replace('N', String(rides.length))}: our engine under ${peerRules.join('+')}, restarted where that journey completes every ` +
+      `${MAX_VEHICLES} vehicles, arrives ${hhmm(time)}`
+    );
+  };
+  /** vehicleLimit of the fixed peer's journey, when that journey beats `all`. */
+  const vehicleLimitOf = (q: Q, fix: PeerFix, all: number): string | null => {
+    const j = peerFixedJourney(fix, ids[q.a], ids[q.b], q.tod);
+    if (j === null || j.arrivalTime >= all) return null;
+    const lim = vehicleLimit(q, j);
+    return lim === null ? null : `${lim}, the peer (${Object.keys(fix).join('+')} fixed) arrives ${hhmm(j.arrivalTime)}`;
+  };
+  /**
+   * The peer arrives earlier than our engine under all its rules (or only the peer answers). Causes
+   * tried in turn: its boarding where pickup is forbidden (re-run with that fixed, alone, with the
+   * scan-position fix, with the service-order fix); the same beyond our 24 h horizon; then our
+   * vehicle cap — a journey of the fixed peer that beats our engine and takes more than
+   * MAX_VEHICLES vehicles: our engine restarted where that journey completes each block of
+   * MAX_VEHICLES vehicles must reach its arrival.
+   */
+  const peerEarlier = (q: Q, all: number | null, p: number): { label: string; text: string } => {
+    const a = ids[q.a];
+    const b = ids[q.b];
+    const jPickup = peerFixedJourney({ pickup: true }, a, b, q.tod);
+    const pickup = jPickup?.arrivalTime ?? null;
+    if (pickup === all) return { label: 'peer bug: pickup forbidden', text: PEER_BUG_PICKUP };
+    const jBoth = peerFixedJourney({ pickup: true, scan: true }, a, b, q.tod);
+    if ((jBoth?.arrivalTime ?? null) === all)
+      return { label: 'peer bugs: pickup forbidden, scan position', text: `${PEER_BUG_PICKUP}; and ${PEER_BUG_SCAN}` };
+    const jOrder = peerFixedJourney({ pickup: true, order: true }, a, b, q.tod);
+    if ((jOrder?.arrivalTime ?? null) === all)
+      return { label: 'peer bugs: pickup forbidden, scan position / service order', text: `${PEER_BUG_PICKUP}; ${PEER_BUG_SCAN}; and ${PEER_BUG_ORDER}` };
+    // beyond our 24 h horizon: our engine under the peer's rules with the peer's 72 h
+    const allLong = all === null || [jPickup, jBoth, jOrder].some((j) => j !== null && j.arrivalTime - q.tod > HORIZON)
+      ? runVariant(variant(peerRules), { ...q, req: { ...q.req, maxDuration: 3 * 86400 } })
+      : all;
+    if (allLong !== all && allLong !== null) {
+      if (pickup === allLong) return { label: 'peer bug: pickup forbidden, and horizon', text: `${PEER_BUG_PICKUP}; and ${HORIZON_TEXT}` };
+      if (jBoth?.arrivalTime === allLong)
+        return { label: 'peer bugs: pickup forbidden, scan position; and horizon', text: `${PEER_BUG_PICKUP}; and ${PEER_BUG_SCAN}; and ${HORIZON_TEXT}` };
+      if (jOrder?.arrivalTime === allLong)
+        return {
+          label: 'peer bugs: pickup forbidden, scan position / service order; and horizon',
+          text: `${PEER_BUG_PICKUP}; ${PEER_BUG_SCAN}; ${PEER_BUG_ORDER}; and ${HORIZON_TEXT}`,
+        };
+    }
+    for (const [j, fixes] of [
+      [jPickup, 'pickup'],
+      [jBoth, 'pickup+scan'],
+      [jOrder, 'pickup+order'],
+    ] as const) {
+      if (j === null || (all !== null && j.arrivalTime >= all)) continue;
+      const lim = vehicleLimit(q, j);
+      if (lim === null) continue;
+      const bugs =
+        j.arrivalTime === p
+          ? ''
+          : fixes === 'pickup'
+            ? ', and peer bug: pickup forbidden'
+            : fixes === 'pickup+scan'
+              ? ', and peer bugs: pickup forbidden, scan position'
+              : ', and peer bugs: pickup forbidden, scan position / service order';
+      return {
+        label: `vehicle limit${bugs}`,
+        text:
+          `${lim}, the peer (${fixes} fixed) arrives ${hhmm(j.arrivalTime)}` +
+          (bugs === '' ? '' : `; the peer's own answer ${hhmm(p)} is off by the peer bugs the label names (test/peer/)`),
+      };
+    }
+    return {
+      label: 'unexplained',
+      text:
+        `unexplained: our engine under the peer's rules gives ${hhmm(all)}; the peer with its pickup check fixed gives ${hhmm(pickup)}, ` +
+        `with its scan-position cache also disabled ${hhmm(jBoth?.arrivalTime ?? null)}, with getTrip looking at every trip ${hhmm(jOrder?.arrivalTime ?? null)}`,
+    };
+  };
   for (const i of diffIdx) {
     const q = compared[i];
     let label: string | undefined;
@@ -465,14 +651,36 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
       const all = runVariant(variant(peerRules), q);
       const p = theirs[i];
       let fixed: number | null = null;
+      let lim: string | null = null;
+      let ordered: number | null = null;
       if (all !== null && (p === null || all < p)) {
         const nextDay = p === null && all >= 86400 ? peerNextDay(ids[q.a], ids[q.b]) : null;
+        const nextDayFixed = (fix: PeerFix) => peerFixedJourney(fix, ids[q.a], ids[q.b], 1, true)?.arrivalTime ?? null;
+        let nd: number | null = null;
         if (nextDay !== null && nextDay + 86400 === all) {
           label = 'peer bug: next day';
           text = PEER_BUG_NEXT_DAY;
+        } else if (p === null && all >= 86400 && (nd = nextDayFixed({ scan: true })) !== null && nd + 86400 === all) {
+          label = 'peer bugs: next day, scan position';
+          text = `${PEER_BUG_NEXT_DAY}; and ${PEER_BUG_SCAN} (asked for the next day with that cache disabled)`;
+        } else if (p === null && all >= 86400 && (nd = nextDayFixed({ order: true })) !== null && nd + 86400 === all) {
+          label = 'peer bugs: next day, service order';
+          text = `${PEER_BUG_NEXT_DAY}; and ${PEER_BUG_ORDER} (asked for the next day with that fixed)`;
         } else if ((fixed = peerNoScanCache(ids[q.a], ids[q.b], q.tod)) === all) {
           label = 'peer bug: scan position';
           text = PEER_BUG_SCAN;
+        } else if (fixed !== null && fixed < all && (lim = vehicleLimitOf(q, { scan: true }, all)) !== null) {
+          label = 'peer bug: scan position, and vehicle limit';
+          text = `${PEER_BUG_SCAN}; and ${lim}`;
+        } else if ((ordered = peerFixed({ order: true }, ids[q.a], ids[q.b], q.tod)) === all) {
+          label = fixed === p ? 'peer bug: service order' : 'peer bugs: scan position, service order';
+          text = fixed === p ? PEER_BUG_ORDER : `${PEER_BUG_SCAN}; and ${PEER_BUG_ORDER}`;
+        } else if (ordered !== null && ordered < all && (lim = vehicleLimitOf(q, { order: true }, all)) !== null) {
+          label = 'peer bugs: scan position / service order, and vehicle limit';
+          text = `${PEER_BUG_SCAN}; ${PEER_BUG_ORDER}; and ${lim}`;
+        } else if ((lim = vehicleLimitOf(q, { order: true, pickup: true }, all)) !== null) {
+          label = 'peer bugs: scan position / service order, pickup forbidden; and vehicle limit';
+          text = `${PEER_BUG_SCAN}; ${PEER_BUG_ORDER}; ${PEER_BUG_PICKUP}; and ${lim}`;
         } else if (fixed !== null && (p === null || fixed < p)) {
           label = 'peer bug: scan position, and a remaining gap';
           text =
@@ -487,14 +695,15 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         text = PEER_BUG_WALK_ONLY;
       } else if (p !== null && p - q.tod > HORIZON && longer(q) === p) {
         label = 'horizon';
-        text = 'beyond our 24 h search horizon: the peer searches up to 3 days; with a 72 h horizon our engine gives the peer\'s answer';
-      } else {
+        text = HORIZON_TEXT;
+      } else if (p === null) {
         label = 'unexplained';
         text = `unexplained: our engine under the peer's rules gives ${hhmm(all)}`;
-      }
+      } else ({ label, text } = peerEarlier(q, all, p));
     }
+    const firstOfLabel = !explanations.has(label);
     explanations.set(label, (explanations.get(label) ?? 0) + 1);
-    if (details.length < 8 || (label === 'peer-miss' && details.length < 12) || (label === 'unexplained' && details.length < 16))
+    if (details.length < 8 || (firstOfLabel && details.length < 24) || (label === 'peer-miss' && details.length < 12) || (label === 'unexplained' && details.length < 24))
       details.push(
         `- ${ids[q.a]} → ${ids[q.b]} at ${hhmm(q.tod)}: ours ${hhmm(ours[i])}, peer ${hhmm(theirs[i])} — ${text}`,
       );
