@@ -181,11 +181,12 @@ if (want('batch')) {
 }
 if (want('load')) {
   loadAtStart = loadavg().map((x) => x.toFixed(2)).join(', ');
-  progress('HTTP load on /api/plan (autocannon, 20 s)…');
-  {
-    const out = script('load.js', [], []);
+  progress('HTTP load on /api/plan (autocannon, 2 × 20 s: one server process, then two)…');
+  const runs = [1, 2].map((w) => {
+    const out = script('load.js', ['--workers', String(w)], []);
     const lines = out.split('\n').filter((l) => /^(target|queries|warm-up|duration|requests|latency|throughput|CPU time|server CPU|FAIL)/.test(l));
-    section('HTTP load on /api/plan', 'npm run load', ['```', ...lines, '```'].join('\n'));
-  }
+    return [`JJJ_WORKERS=${w}:`, '', '```', ...lines, '```'].join('\n');
+  });
+  section('HTTP load on /api/plan', 'npm run load -- --workers 1; npm run load -- --workers 2', runs.join('\n\n'));
 }
 progress(`done: bench/RESULTS.md (${((performance.now() - t0) / 60000).toFixed(1)} min)`);

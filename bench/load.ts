@@ -13,7 +13,7 @@
  * the CPU time each used is printed so the split is visible.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,13 +72,14 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     seed: { type: 'string', default: '1' },
     warmup: { type: 'string', default: '3' },
+    workers: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (args.help) {
-  console.log('usage: npm run load -- [--url http://host:port] [--duration s=20] [--connections n=32] [--seed n=1] [--warmup s=3]');
+  console.log('usage: npm run load -- [--url http://host:port] [--duration s=20] [--connections n=32] [--seed n=1] [--warmup s=3] [--workers n=1 (server processes, JJJ_WORKERS)]');
   process.exit(0);
 }
 
@@ -94,6 +95,7 @@ const duration = positiveInt('duration', args.duration);
 const connections = positiveInt('connections', args.connections);
 const seed = positiveInt('seed', args.seed);
 const warmup = args.warmup === '0' ? 0 : positiveInt('warmup', args.warmup);
+const workers = positiveInt('workers', args.workers);
 
 async function waitHealthy(base: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -113,13 +115,26 @@ async function waitHealthy(base: string, child: ChildProcess | null, timeoutMs: 
 }
 
 /** user+system CPU seconds of a Linux process so far (null when /proc is not there). */
+/** CPU seconds (user + system) of a process and its children (the workers of a cluster). */
 function procCpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const cpu = (stat: string) => {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state); utime and stime are fields 14 and 15
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    // fields[0] is field 3 (state); ppid is field 4; utime and stime are fields 14 and 15
+    return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+  };
+  try {
+    let total = cpu(readFileSync(`/proc/${pid}/stat`, 'utf8')).seconds;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d) || Number(d) === pid) continue;
+      try {
+        const c = cpu(readFileSync(`/proc/${d}/stat`, 'utf8'));
+        if (c.ppid === pid) total += c.seconds;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return total;
   } catch {
     return null;
   }
@@ -136,7 +151,7 @@ async function startServer(): Promise<Server> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-load-'));
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'load.sqlite') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'load.sqlite'), JJJ_WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];
@@ -155,6 +170,14 @@ async function startServer(): Promise<Server> {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(base, child, 60_000);
+    // a cluster's other processes start once the first serves: wait until each has answered
+    const seen = new Set<string>();
+    const until = Date.now() + 60_000;
+    while (seen.size < workers && Date.now() < until) {
+      const h = (await (await fetch(`${base}/api/health`, { headers: { connection: 'close' } })).json()) as { loadedAt?: string };
+      if (h.loadedAt) seen.add(h.loadedAt);
+      if (seen.size < workers) await new Promise((r) => setTimeout(r, 100));
+    }
   } catch (err) {
     await stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output ---\n${log.join('')}`);
@@ -177,7 +200,7 @@ async function main(): Promise<number> {
     const paths = loadQueries(seed, QUERY_COUNT);
     console.log(`# load /api/plan — ${machine()} — ${new Date().toISOString()}`);
     console.log(
-      `target ${server.base} (${server.child === null ? 'external server' : 'own server: one Node process, child of this script, sharing the cores with the load generator'})`,
+      `target ${server.base} (${server.child === null ? 'external server' : `own server: ${workers === 1 ? 'one Node process' : `${workers} Node processes (JJJ_WORKERS)`}, child of this script, sharing the cores with the load generator`})`,
     );
 
     // Preflight: every seeded query once, so a broken query is named before the load starts.

@@ -64,7 +64,7 @@ export function createApp(state: ServerState, options: AppOptions = {}): OpenAPI
   registerFreight(app, { log });
   registerIsochrone(app, { budgetMs, ...(options.clock ? { clock: options.clock } : {}) });
   registerMap(app, { tileUrl: options.tileUrl ?? null, tileAttribution: options.tileAttribution ?? null, now });
-  if (options.adminToken) registerAdmin(app, state, options.adminToken, log);
+  if (options.adminToken) registerAdmin(app, state, options.adminToken, log, options.onAdmin);
   registerRealtime(app, state, { ...options, now }, log);
 
   let doc: unknown;

@@ -26,7 +26,15 @@ export interface AppOptions {
   realtime?: RealtimeOptions;
   /** A realtime hub made by the caller (to start and stop its pollers); else createApp makes one. */
   realtimeHub?: RealtimeHub;
+  /**
+   * Called after an admin action succeeded here (a reload, an accepted realtime push), so that a
+   * cluster of server processes (JJJ_WORKERS) can repeat it in the others (src/server/cluster.ts).
+   */
+  onAdmin?: (event: AdminEvent) => void;
 }
+
+/** An admin action one server process took that its siblings in a cluster repeat. */
+export type AdminEvent = { kind: 'reload' } | { kind: 'realtime'; feed: string; bytes: Uint8Array };
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 

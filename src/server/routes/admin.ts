@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppOptions } from '../config.js';
 import { errorResponses, fail, type AppEnv } from '../errors.js';
 import { ReloadResult } from '../schemas.js';
 import { LoadInProgressError, type ServerState } from '../state.js';
@@ -36,7 +37,7 @@ export function authorised(header: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token)) && m !== null;
 }
 
-export function registerAdmin(app: OpenAPIHono<AppEnv>, state: ServerState, token: string, log: (line: string) => void): void {
+export function registerAdmin(app: OpenAPIHono<AppEnv>, state: ServerState, token: string, log: (line: string) => void, onAdmin?: AppOptions['onAdmin']): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'JJJ_ADMIN_TOKEN' });
   app.openapi(reload, async (c) => {
     if (!authorised(c.req.header('authorization'), token)) {
@@ -46,6 +47,7 @@ export function registerAdmin(app: OpenAPIHono<AppEnv>, state: ServerState, toke
     try {
       const snap = await state.reload();
       log(`jjj-router: reloaded (generation ${snap.generation})`);
+      onAdmin?.({ kind: 'reload' });
       return c.json(
         {
           reloaded: true as const,

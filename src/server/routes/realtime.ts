@@ -84,6 +84,7 @@ export function registerRealtime(app: OpenAPIHono<AppEnv>, state: ServerState, o
       log(`jjj-router: realtime push for ${feed} refused: ${r.reason}`);
       return fail(c, r.status, r.code, r.reason, r.status === 404 ? 'feed' : r.status === 422 ? 'body' : null);
     }
+    options.onAdmin?.({ kind: 'realtime', feed, bytes });
     const cnt = r.decoded.counts;
     const snap = state.snapshot();
     const zone = snap?.network.input.feeds[0]?.timezone ?? 'UTC';
