@@ -9,17 +9,13 @@
  * returned object's `page` and `base` are set once its beforeAll has run. Without chromium a suite
  * is skipped locally (`skip`) and fails under CI (CI must install it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { freePort } from '../support/free-port.js';
+import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
+export { REPO_ROOT };
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 export const CJK = /[\u3400-\u9fff]/;
@@ -62,8 +58,7 @@ export interface Session {
 }
 
 export function browserSession(o: SessionOptions = {}): Session {
-  let tmp: string | undefined;
-  let server: ChildProcess | undefined;
+  let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   const s: Session = {
     base: '',
@@ -73,40 +68,14 @@ export function browserSession(o: SessionOptions = {}): Session {
     requests: [],
     external: [],
     consoleErrors: [],
-    logTail: () => `\n--- server output ---\n${s.serverLog.join('').slice(-3000)}`,
+    logTail: () => server?.logTail() ?? '',
   };
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run) for the browser end-to-end tests`);
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` before the browser end-to-end tests`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    const port = await freePort();
-    s.base = `http://127.0.0.1:${port}`;
-    tmp = mkdtempSync(path.join(os.tmpdir(), o.tmpPrefix ?? 'jjj-browser-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'region.sqlite') };
-    delete env.JJJ_FEEDS; // the bundled region
-    delete env.JJJ_TILE_URL; // no map tiles: nothing may be fetched from outside
-    delete env.JJJ_REALTIME;
-    Object.assign(env, (await o.env?.()) ?? {});
-    server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (d: Buffer) => s.serverLog.push(d.toString()));
-    server.stderr?.on('data', (d: Buffer) => s.serverLog.push(d.toString()));
-
-    // wait for /api/health 200 (the network loaded)
-    const until = Date.now() + 60_000;
-    let last = '';
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the server exited with status ${server.exitCode} before it was ready${s.logTail()}`);
-      try {
-        const res = await fetch(`${s.base}/api/health`);
-        last = `${res.status} ${await res.text()}`;
-        if (res.status === 200) break;
-      } catch (err) {
-        last = err instanceof Error ? err.message : String(err);
-      }
-      if (Date.now() > until) throw new Error(`${s.base}/api/health did not answer 200 within 60 s (last: ${last})${s.logTail()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    server = await startServer({ tmpPrefix: o.tmpPrefix ?? 'jjj-browser-', env: (await o.env?.()) ?? {}, log: s.serverLog });
+    s.base = server.base;
 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, timeout: 30_000 });
     s.context = await browser.newContext({ viewport: o.viewport ?? { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -130,15 +99,7 @@ export function browserSession(o: SessionOptions = {}): Session {
   afterAll(async () => {
     await s.context?.close().catch(() => {});
     await browser?.close().catch(() => {});
-    if (server !== undefined && server.exitCode === null && server.signalCode === null) {
-      const child = server;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(t);
-    }
-    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+    await server?.stop();
   }, 30_000);
 
   return s;

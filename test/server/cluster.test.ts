@@ -5,18 +5,10 @@
  * repeated too (every process's /api/realtime shows the pushed feed), a refused one is not.
  * Needs `npm run build` (part of `npm test`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, get } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../support/free-port.js';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
+import { startServer, type ServerProcess } from '../support/server-process.js';
 const TOKEN = 'cluster-token';
 const { transit_realtime: rt } = GtfsRealtimeBindings;
 
@@ -26,10 +18,9 @@ interface Health {
 }
 
 describe('cluster of server processes (JJJ_WORKERS=2)', () => {
-  let server: ChildProcess;
+  let srv: ServerProcess;
   let base = '';
-  let tmp = '';
-  const log: string[] = [];
+  let log: string[] = [];
   /** One answer per new connection: the kernel and the cluster spread them over the processes. */
   const fresh = async <T>(p: string): Promise<T> => (await (await fetch(base + p, { headers: { connection: 'close' } })).json()) as T;
   /** Ask until `ok` holds for answers from two different processes (told apart by `loadedAt`). */
@@ -69,35 +60,13 @@ describe('cluster of server processes (JJJ_WORKERS=2)', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-cluster-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'region.sqlite'), JJJ_WORKERS: '2', JJJ_ADMIN_TOKEN: TOKEN };
-    delete env.JJJ_FEEDS;
-    delete env.JJJ_REALTIME;
-    server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
-    server.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-    const until = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}: ${log.join('')}`);
-      const up = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
-      if (up) break;
-      if (Date.now() > until) throw new Error(`not ready within 60 s: ${log.join('')}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    srv = await startServer({ tmpPrefix: 'jjj-cluster-', env: { JJJ_WORKERS: '2', JJJ_ADMIN_TOKEN: TOKEN } });
+    base = srv.base;
+    log = srv.log;
     await untilBoth('/api/health', () => true, 'both processes serve');
   }, 120_000);
 
-  afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(() => srv?.stop(), 30_000);
 
   test('a reload taken by one process is repeated by the other', async () => {
     const res = await fetch(`${base}/api/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });

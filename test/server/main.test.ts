@@ -4,17 +4,9 @@
  * request line instead of percent-encoding, a broken header — with the API's JSON error shape and
  * status 400, and keeps serving afterwards. Needs `npm run build` (part of `npm test`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../support/free-port.js';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
+import { startServer, type ServerProcess } from '../support/server-process.js';
 
 /** Send raw bytes, read the whole answer (the server closes the connection). */
 function raw(port: number, bytes: Buffer): Promise<string> {
@@ -28,38 +20,15 @@ function raw(port: number, bytes: Buffer): Promise<string> {
 }
 
 describe('server process', () => {
-  let server: ChildProcess;
+  let srv: ServerProcess;
   let port = 0;
-  let tmp = '';
-  const log: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npm run build\` first`);
-    port = await freePort();
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-main-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'region.sqlite') };
-    delete env.JJJ_FEEDS;
-    delete env.JJJ_REALTIME;
-    server = spawn(process.execPath, [SERVER_MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
-    server.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-    const until = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}: ${log.join('')}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > until) throw new Error(`not ready within 60 s: ${log.join('')}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    srv = await startServer({ tmpPrefix: 'jjj-main-' });
+    port = srv.port;
   }, 90_000);
 
-  afterAll(() => {
-    server?.kill();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => srv?.stop(), 30_000);
 
   test('raw non-ASCII bytes in the URL and a broken header get a JSON 400; the server keeps serving', async () => {
     for (const req of [
