@@ -12,16 +12,14 @@
  * and stops it at the end; the load generator and the server then share the machine's cores, and
  * the CPU time each used is printed so the split is visible.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../src/app/load.js';
 import { machine } from './harness.js';
 import { loadQueries } from './load-queries.js';
-import { freePort } from '../test/support/free-port.js';
+import { startServer as startServerProcess } from '../test/support/server-process.js';
 
 /** The slice of autocannon's API used here (the package ships no types). */
 interface Histogram {
@@ -62,7 +60,6 @@ type Autocannon = (o: AutocannonOptions) => Promise<AutocannonResult>;
 
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const SERVER_MAIN = path.join(PACKAGE_ROOT, 'dist', 'src', 'server', 'main.js');
 const QUERY_COUNT = 400;
 
 const { values: args } = parseArgs({
@@ -114,7 +111,6 @@ async function waitHealthy(base: string, child: ChildProcess | null, timeoutMs: 
   throw new Error(`${base}/api/health did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
-/** user+system CPU seconds of a Linux process so far (null when /proc is not there). */
 /** CPU seconds (user + system) of a process and its children (the workers of a cluster). */
 function procCpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
@@ -146,45 +142,25 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/** The built server as a child (test/support/server-process.ts), with `workers` processes all serving. */
 async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jjj-load-'));
-  const child = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: PACKAGE_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JJJ_DB: path.join(tmp, 'load.sqlite'), JJJ_WORKERS: String(workers) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(t);
-    }
-    rmSync(tmp, { recursive: true, force: true });
-  };
-  const base = `http://127.0.0.1:${port}`;
+  const srv = await startServerProcess({ tmpPrefix: 'jjj-load-', env: { JJJ_WORKERS: String(workers) } });
   try {
-    await waitHealthy(base, child, 60_000);
     // a cluster's other processes start once the first serves: wait until each has answered
     const seen = new Set<string>();
     const until = Date.now() + 60_000;
     while (seen.size < workers && Date.now() < until) {
-      const h = (await (await fetch(`${base}/api/health`, { headers: { connection: 'close' } })).json()) as { loadedAt?: string };
+      const h = (await (await fetch(`${srv.base}/api/health`, { headers: { connection: 'close' } })).json()) as { loadedAt?: string };
       if (h.loadedAt) seen.add(h.loadedAt);
       if (seen.size < workers) await new Promise((r) => setTimeout(r, 100));
     }
   } catch (err) {
-    await stop();
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- server output ---\n${log.join('')}`);
+    await srv.stop();
+    throw new Error(`${err instanceof Error ? err.message : String(err)}${srv.logTail()}`);
   }
-  const ready = log.join('').split('\n').find((l) => l.startsWith('network ready'));
+  const ready = srv.log.join('').split('\n').find((l) => l.startsWith('network ready'));
   if (ready !== undefined) console.log(`server: ${ready}`);
-  return { base, child, stop };
+  return { base: srv.base, child: srv.child, stop: srv.stop };
 }
 
 async function main(): Promise<number> {

@@ -7,10 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../src/app/load.js';
 import { freePort } from './free-port.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package root, from the source tree (vitest) or from dist/ (bench/load.ts compiled). */
+export const REPO_ROOT = PACKAGE_ROOT;
 export const SERVER_MAIN = path.join(REPO_ROOT, 'dist', 'src', 'server', 'main.js');
 
 export interface ServerProcess {
