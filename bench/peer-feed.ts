@@ -9,57 +9,25 @@
  * written as `0` (the same GTFS meaning; the peer reads an empty value as "not allowed").
  */
 import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createInterface } from 'node:readline';
+import { readCsv, csvLine } from '../src/feeds/csv.js';
+import { uniqueNames } from '../src/feeds/load.js';
 import { execFileSync } from 'node:child_process';
 
-/** One CSV line → fields (RFC 4180 quotes; a quoted field never spans lines in the feeds we read). */
-export function splitCsv(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else q = false;
-      } else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-function csvField(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Stream a CSV file's rows as objects keyed by header (BOM and CR stripped). */
+/** Stream a CSV file's rows as objects keyed by header (src/feeds/csv.ts: BOM, CRLF, quotes, trimmed fields). */
 export async function eachRow(file: string, fn: (row: Record<string, string>) => void): Promise<void> {
   if (!existsSync(file)) return;
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let header: string[] | undefined;
-  for await (const raw of rl) {
-    const line = raw.replace(/\r$/, '');
+  await readCsv(createReadStream(file), (fields) => {
     if (header === undefined) {
-      header = splitCsv(line.replace(/^\uFEFF/, '')).map((h) => h.trim());
-      continue;
+      header = fields;
+      return;
     }
-    if (line.length === 0) continue;
-    const f = splitCsv(line);
     const row: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) row[header[i]] = (f[i] ?? '').trim();
+    for (let i = 0; i < header.length; i++) row[header[i]] = fields[i] ?? '';
     fn(row);
-  }
+  });
 }
 
 class CsvOut {
@@ -73,7 +41,7 @@ class CsvOut {
     this.buf.push(this.cols.join(','));
   }
   row(r: Record<string, string>): void {
-    this.buf.push(this.cols.map((c) => csvField(r[c] ?? '')).join(','));
+    this.buf.push(csvLine(this.cols.map((c) => r[c] ?? '')));
     if (this.buf.length >= 20000) this.flush();
   }
   private flush(): void {
@@ -85,17 +53,6 @@ class CsvOut {
     this.flush();
     closeSync(this.fd);
   }
-}
-
-/** Feed names exactly as src/feeds/load.ts names them: base name without .zip, repeats -2, -3 … */
-export function feedNames(paths: string[]): string[] {
-  const seen = new Map<string, number>();
-  return paths.map((p) => {
-    const base = basename(p.replace(/[/\\]+$/, '')).replace(/\.zip$/i, '');
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
-  });
 }
 
 export interface PeerFeedOptions {
@@ -133,7 +90,7 @@ export async function writePeerFeed(paths: string[], o: PeerFeedOptions): Promis
   const root = mkdtempSync(join(tmpdir(), 'jjj-peer-'));
   const dir = join(root, 'gtfs');
   mkdirSync(dir);
-  const names = feedNames(paths);
+  const names = uniqueNames(paths); // exactly as our loader names them
   const out = {
     stops: new CsvOut(join(dir, 'stops.txt'), ['stop_id', 'stop_name', 'stop_lat', 'stop_lon', 'location_type', 'parent_station']),
     trips: new CsvOut(join(dir, 'trips.txt'), ['route_id', 'service_id', 'trip_id']),

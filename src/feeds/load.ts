@@ -77,14 +77,14 @@ async function fingerprintFor(feedPath: string, name: string): Promise<string> {
   }
 }
 
-/** Feed names from the paths; repeated names get a `-2`, `-3`… suffix and a warning. */
-function uniqueNames(paths: string[], issues: IssueCollector): string[] {
+/** Feed names from the paths; repeated names get a `-2`, `-3`… suffix (and a warning when `issues` is given). */
+export function uniqueNames(paths: string[], issues?: IssueCollector): string[] {
   const used = new Set<string>();
   return paths.map((p) => {
     const base = feedNameOf(p);
     let name = base;
     for (let k = 2; used.has(name); k++) name = `${base}-${k}`;
-    if (name !== base) issues.add(name, '', 'duplicate_feed_name', 'warning', `feed name "${base}" already used; ${p} loaded as "${name}"`);
+    if (name !== base) issues?.add(name, '', 'duplicate_feed_name', 'warning', `feed name "${base}" already used; ${p} loaded as "${name}"`);
     used.add(name);
     return name;
   });
