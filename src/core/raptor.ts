@@ -12,7 +12,7 @@
 import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
 import { SearchState } from './state.js';
-import type { HiddenRuns, RealtimeOverlay } from './realtime.js';
+import type { RealtimeOverlay } from './realtime.js';
 
 export interface Leg {
   kind: 'access' | 'transit' | 'transfer' | 'egress';
@@ -155,7 +155,7 @@ export class Raptor {
           if (replaced !== undefined && replaced.flag[r] === 1 && replaced.keys.has(r * v.dayCount + d)) continue;
           const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
-          this.scanRoute(v, st, k, r, d, off, p0, 0, undefined);
+          this.scanRoute(v, st, k, r, d, off, p0, 0);
         }
       }
       st.queueCount = 0;
@@ -165,7 +165,7 @@ export class Raptor {
           const p0 = st.liveFirstPos[r];
           st.liveFirstPos[r] = -1;
           if (rtView.routeMaxArr[r] < t0 || rtView.routeMinDep[r] >= st.bound) continue;
-          this.scanRoute(rtView, st, k, r, 0, 0, p0, liveBase, undefined);
+          this.scanRoute(rtView, st, k, r, 0, 0, p0, liveBase);
         }
         st.liveQueueCount = 0;
       }
@@ -227,7 +227,7 @@ export class Raptor {
   /**
    * Scan route `r` on service day `d` (`off` turns its times into search time) from position
    * `p0`. Labels name trips as `tripBase + global trip index` (overlay routes use a base past the
-   * static trips). Runs in `hidden` (replaced or cancelled by realtime) are never boarded.
+   * static trips). Route-days that realtime replaced are skipped before the scan (run()).
    */
   private scanRoute(
     v: SearchView,
@@ -238,7 +238,6 @@ export class Raptor {
     off: number,
     p0: number,
     tripBase: number,
-    hidden: HiddenRuns | undefined,
   ): void {
     // Everything the loop touches in locals: one hidden-class lookup per scan, not per stop.
     const routeStops = v.routeStops;
@@ -301,7 +300,6 @@ export class Raptor {
           }
           for (let j = lo; j < limit; j++) {
             if ((serviceDays[tripService[t0 + j] * dayWords + dayWord] & dayBit) !== 0) {
-              if (hidden !== undefined && hidden.flag[t0 + j] === 1 && hidden.keys.has((t0 + j) * v.dayCount + d)) continue;
               trip = j;
               boardPos = p;
               boardRound = st.readyRound[s];

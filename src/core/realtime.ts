@@ -75,7 +75,6 @@ export class RealtimeOverlay {
   readonly forward: SearchView;
   readonly hiddenForward: HiddenRuns;
   private reverse: SearchView | undefined;
-  private hiddenReverse: HiddenRuns | undefined;
   /** Trips of the overlay view (forward numbering) → their route in the view, and their entry (−1: an on-time static run). */
   tripRoute: Int32Array = new Int32Array(0);
   tripEntry: Int32Array = new Int32Array(0);
@@ -144,27 +143,6 @@ export class RealtimeOverlay {
   /** The overlay for arrive-by searches (built on first use). */
   reverseView(): SearchView {
     return (this.reverse ??= mirror(this.forward));
-  }
-
-  /** Hidden runs in the mirrored trip numbering (trip j of a route ↔ nT − 1 − j). */
-  hiddenReverseRuns(): HiddenRuns {
-    if (this.hiddenReverse === undefined) {
-      const v = this.tt.forward;
-      const flag = new Uint8Array(this.hiddenForward.flag.length);
-      const keys = new Set<number>();
-      for (const key of this.hiddenForward.keys) {
-        const trip = Math.floor(key / v.dayCount);
-        const day = key % v.dayCount;
-        const r = this.tt.tripRoute[trip];
-        const t0 = v.routeTripsOffset[r];
-        const nT = v.routeTripsOffset[r + 1] - t0;
-        const m = t0 + (nT - 1 - (trip - t0));
-        flag[m] = 1;
-        keys.add(m * v.dayCount + day);
-      }
-      this.hiddenReverse = { flag, keys };
-    }
-    return this.hiddenReverse;
   }
 
   /** Scheduled times of the static trip plus the live data, delays carried downstream. */
