@@ -5,7 +5,7 @@
 import { PICKUP_NONE, type NetworkInput } from './input.js';
 import { modeOfRouteType, type TransferGraph } from './query.js';
 import { addDays, serviceDayOrigin } from './time.js';
-import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
+import { DROPOFF_OK, PICKUP_OK, searchView, type SearchView, type Timetable } from './timetable.js';
 
 /** A trip instance before grouping: an input trip, possibly shifted (frequency instance). */
 interface Instance {
@@ -200,7 +200,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
 
   const { stopRoutesOffset, stopRoutes, stopRoutePos } = indexStopRoutes(stopCount, routeStopsOffset, routeStops);
 
-  const forward: SearchView = {
+  const forward: SearchView = searchView({
     reverse: false,
     stopCount,
     routeCount,
@@ -228,7 +228,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
     footOffset: transfers.footOffset,
     footTo: transfers.footTo,
     footSeconds: transfers.footSeconds,
-  };
+  });
   let reverse: SearchView | undefined;
   return {
     base,
@@ -323,7 +323,7 @@ export function mirror(v: SearchView): SearchView {
     routeMaxArr[r] = -v.routeMinDep[r];
   }
   const { stopRoutesOffset, stopRoutes, stopRoutePos } = indexStopRoutes(v.stopCount, v.routeStopsOffset, routeStops);
-  return {
+  return searchView({
     ...v,
     reverse: true,
     routeStops,
@@ -338,5 +338,5 @@ export function mirror(v: SearchView): SearchView {
     stopRoutes,
     stopRoutePos,
     ...reverseFootpaths(v),
-  };
+  });
 }

@@ -12,7 +12,7 @@
 import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
 import { SearchState } from './state.js';
-import type { RealtimeOverlay } from './realtime.js';
+import type { RealtimeOverlay, StopRouteIndex } from './realtime.js';
 
 export interface Leg {
   kind: 'access' | 'transit' | 'transfer' | 'egress';
@@ -135,13 +135,16 @@ export class Raptor {
     st.routeShift = shift;
     const live = req.realtime;
     const rtView = live === undefined ? undefined : v.reverse ? live.reverseView() : live.forward;
-    // (static route, day) pairs with live data are scanned as overlay routes instead
-    const replaced = live === undefined ? undefined : live.replaced;
+    // Overlay routes are reached from the static route they stand for (replacing its runs on some
+    // days, or lanes of extra runs), scanned from its first marked position; only added trips'
+    // routes are collected through their own stops.
+    const replStart = live === undefined ? undefined : live.replStart;
+    const added = live === undefined || live.addedRoutes.length === 0 ? undefined : live.addedStops(v.reverse);
     if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
     const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
-      if (rtView !== undefined) this.collectLiveRoutes(rtView, st, req.modeMask, req.excludeRoutes, live!.routeStatic);
+      if (added !== undefined) this.collectAddedRoutes(rtView!, added, st, req.modeMask);
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
         const r = st.queue[q];
@@ -149,23 +152,40 @@ export class Raptor {
         st.routeFirstPos[r] = -1;
         const zone = v.routeZone[r];
         const list = days[zone];
+        const replacedHere = replStart !== undefined && replStart[r] < replStart[r + 1];
         for (let i = 0; i < list.length; i++) {
           const d = list[i];
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
-          if (replaced !== undefined && replaced.flag[r] === 1 && replaced.keys.has(r * v.dayCount + d)) continue;
+          if (replacedHere) {
+            let x = replStart[r];
+            while (x < replStart[r + 1] && live!.replDay[x] !== d) x++;
+            if (x < replStart[r + 1]) continue; // scanned below, as an overlay route
+          }
           const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
           this.scanRoute(v, st, k, r, d, off, p0, 0);
         }
+        if (live !== undefined) {
+          // the overlay routes standing for r: replacing its runs on some days (each bounded by its
+          // own live times, which may run past the static day's), and lanes of extra runs
+          for (let x = live.replStart[r]; x < live.replStart[r + 1]; x++) {
+            const o = live.replRoute[x];
+            if (o >= 0 && rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanRoute(rtView!, st, k, o, 0, 0, p0, liveBase);
+          }
+          for (let x = live.laneStart[r]; x < live.laneStart[r + 1]; x++) {
+            const o = live.laneRoute[x];
+            if (rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanRoute(rtView!, st, k, o, 0, 0, p0, liveBase);
+          }
+        }
       }
       st.queueCount = 0;
-      if (rtView !== undefined) {
+      if (added !== undefined) {
         for (let q = 0; q < st.liveQueueCount; q++) {
           const r = st.liveQueue[q];
           const p0 = st.liveFirstPos[r];
           st.liveFirstPos[r] = -1;
-          if (rtView.routeMaxArr[r] < t0 || rtView.routeMinDep[r] >= st.bound) continue;
-          this.scanRoute(rtView, st, k, r, 0, 0, p0, liveBase);
+          if (rtView!.routeMaxArr[r] < t0 || rtView!.routeMinDep[r] >= st.bound) continue;
+          this.scanRoute(rtView!, st, k, r, 0, 0, p0, liveBase);
         }
         st.liveQueueCount = 0;
       }
@@ -175,22 +195,21 @@ export class Raptor {
   }
 
   /**
-   * Live (overlay) routes through the marked stops; leaves the marks for collectRoutes. A route is
+   * Routes of added trips through the marked stops; leaves the marks for collectRoutes. A route is
    * queued from a marked stop only when one of its runs can be boarded there before the target
    * bound (pickup allowed, last run departing at or after the ready time, first run before the
-   * bound): overlay routes are many and small, and most of them are of no use to a search.
+   * bound).
    */
-  private collectLiveRoutes(v: SearchView, st: SearchState, modeMask: number, exclude: Uint8Array | undefined, routeStatic: Int32Array): void {
+  private collectAddedRoutes(v: SearchView, idx: StopRouteIndex, st: SearchState, modeMask: number): void {
     const bestReady = st.bestReady;
     const bound = st.bound;
     for (let m = 0; m < st.markedCount; m++) {
       const s = st.marked[m];
       const ready = bestReady[s];
-      for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
-        const r = v.stopRoutes[i];
+      for (let i = idx.offset[s]; i < idx.offset[s + 1]; i++) {
+        const r = idx.routes[i];
         if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
-        if (exclude !== undefined && routeStatic[r] >= 0 && exclude[routeStatic[r]] === 1) continue;
-        const p = v.stopRoutePos[i];
+        const p = idx.pos[i];
         if ((v.routeStopFlags[v.routeStopsOffset[r] + p] & PICKUP_OK) === 0) continue;
         const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
         const base = v.routeTimesOffset[r];
@@ -227,7 +246,7 @@ export class Raptor {
   /**
    * Scan route `r` on service day `d` (`off` turns its times into search time) from position
    * `p0`. Labels name trips as `tripBase + global trip index` (overlay routes use a base past the
-   * static trips). Route-days that realtime replaced are skipped before the scan (run()).
+   * static trips).
    */
   private scanRoute(
     v: SearchView,

@@ -10,12 +10,14 @@
  *
  * The overlay's routes form a SearchView (one pseudo service day whose offset is 0, times relative
  * to the timetable's base), scanned by the same RAPTOR code and mirrored with the same `mirror`
- * for arrive-by.
+ * for arrive-by. The search reaches them through the static routes it scans anyway (`replStart`,
+ * `laneStart`: same stops, so the static route's first marked position serves), so an overlay adds
+ * no route collection of its own; only added trips' routes are found through their stops.
  */
 import { indexStopRoutes, mirror } from './compile.js';
 import type { NetworkInput } from './input.js';
 import { modeOfRouteType } from './query.js';
-import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
+import { DROPOFF_OK, PICKUP_OK, searchView, type SearchView, type Timetable } from './timetable.js';
 
 /** One stop's live data, by position in the trip. Times are epoch seconds; delays seconds. */
 export interface StopTimeUpdateSpec {
@@ -85,6 +87,22 @@ export class RealtimeOverlay {
   routeStatic: Int32Array = new Int32Array(0);
   /** (static route, day) pairs the overlay replaces: `flag[route]`, keys `route * dayCount + day`. */
   readonly replaced: HiddenRuns;
+  /**
+   * How the search reaches the overlay's routes from the static routes it scans anyway (same stops
+   * and positions, so the static route's first marked position serves them too). For static route
+   * r: `replDay[i]`, `replRoute[i]` for i in `[replStart[r], replStart[r + 1])` are the service
+   * days the overlay replaces and the overlay route standing for each (−1: every run of that day
+   * cancelled); `laneRoute[i]` for i in `[laneStart[r], laneStart[r + 1])` are r's lanes of extra
+   * runs (overtaking, overtaken or skipping stops). Only the routes of added trips (`addedRoutes`)
+   * are found through their own stops, by `addedStops`.
+   */
+  replStart: Int32Array = new Int32Array(1);
+  replDay: Int32Array = new Int32Array(0);
+  replRoute: Int32Array = new Int32Array(0);
+  laneStart: Int32Array = new Int32Array(1);
+  laneRoute: Int32Array = new Int32Array(0);
+  addedRoutes: Int32Array = new Int32Array(0);
+  private addedIndex: (StopRouteIndex | undefined)[] = [undefined, undefined];
   /** Updates refused while building (e.g. unknown position), with reasons. */
   readonly rejected: { index: number; reason: string }[] = [];
 
@@ -145,6 +163,12 @@ export class RealtimeOverlay {
     return (this.reverse ??= mirror(this.forward));
   }
 
+  /** Stop → (route, position) over the added trips' routes only, in the forward or the mirrored view. */
+  addedStops(reverse: boolean): StopRouteIndex {
+    const k = reverse ? 1 : 0;
+    return (this.addedIndex[k] ??= indexSomeRoutes(reverse ? this.reverseView() : this.forward, this.addedRoutes));
+  }
+
   /** Scheduled times of the static trip plus the live data, delays carried downstream. */
   private liveTimes(u: TripUpdateSpec): Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped'> | null {
     const v = this.tt.forward;
@@ -200,7 +224,9 @@ export class RealtimeOverlay {
     const dayCount = f.dayCount;
     // a run: its times are arr[at + p] + off (static runs read the timetable in place)
     type Row = { entry: number; trip: number; day: number; arr: Int32Array; dep: Int32Array; at: number; off: number };
-    const routes: { stat: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
+    // `day`: the service day a replacing route stands for (−1: a lane of extra runs, or added trips)
+    const routes: { stat: number; day: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
+    const replacements: { stat: number; day: number; route: number }[] = [];
     const liveOf = new Map<number, number>();
     this.entries.forEach((e, i) => {
       if (e.added === null) liveOf.set(e.trip * dayCount + e.day, i);
@@ -267,7 +293,8 @@ export class RealtimeOverlay {
         while (kept.length > 0 && kept[kept.length - 1].entry >= 0 && !fits(kept[kept.length - 1], row, n)) loose.push(kept.pop()!.entry);
         kept.push(row);
       }
-      if (kept.length > 0) routes.push({ stat: r, line: tt.routeLine[r], stops: f.routeStops.subarray(s0, s0 + n), flags: f.routeStopFlags.subarray(s0, s0 + n), rows: kept });
+      replacements.push({ stat: r, day: d, route: kept.length > 0 ? routes.length : -1 });
+      if (kept.length > 0) routes.push({ stat: r, day: d, line: tt.routeLine[r], stops: f.routeStops.subarray(s0, s0 + n), flags: f.routeStopFlags.subarray(s0, s0 + n), rows: kept });
     }
     // 2. the rest: added trips, runs skipping stops, runs out of FIFO order
     for (let i = 0; i < this.entries.length; i++) if (this.entries[i].added !== null) loose.push(i);
@@ -298,7 +325,7 @@ export class RealtimeOverlay {
       const stops = Int32Array.from({ length: n }, (_, p) => stopsOf(first, p));
       const flags = Uint8Array.from({ length: n }, (_, p) => flagOf(first, p, n));
       for (const rows of lanes)
-        routes.push({ stat: first.added !== null ? -1 : first.route, line: first.added !== null ? first.added.line : tt.routeLine[first.route], stops, flags, rows });
+        routes.push({ stat: first.added !== null ? -1 : first.route, day: -1, line: first.added !== null ? first.added.line : tt.routeLine[first.route], stops, flags, rows });
     }
     // 3. the view
     const R = routes.length;
@@ -353,7 +380,39 @@ export class RealtimeOverlay {
       this.routeStatic[r] = rt.stat;
       routeMode[r] = modeOfRouteType(input.routes[rt.line]?.type ?? 3);
     });
-    return {
+    // 4. the static route → overlay route index (CSR by static route)
+    const staticR = f.routeCount;
+    const replStart = new Int32Array(staticR + 1);
+    for (const x of replacements) replStart[x.stat + 1]++;
+    const laneStart = new Int32Array(staticR + 1);
+    const added: number[] = [];
+    routes.forEach((rt, r) => {
+      if (rt.stat < 0) added.push(r);
+      else if (rt.day < 0) laneStart[rt.stat + 1]++;
+    });
+    for (let r = 0; r < staticR; r++) {
+      replStart[r + 1] += replStart[r];
+      laneStart[r + 1] += laneStart[r];
+    }
+    const replDay = new Int32Array(replacements.length);
+    const replRoute = new Int32Array(replacements.length);
+    const fill = replStart.slice(0, staticR);
+    for (const x of replacements) {
+      replDay[fill[x.stat]] = x.day;
+      replRoute[fill[x.stat]++] = x.route;
+    }
+    const laneRoute = new Int32Array(laneStart[staticR]);
+    const laneFill = laneStart.slice(0, staticR);
+    routes.forEach((rt, r) => {
+      if (rt.stat >= 0 && rt.day < 0) laneRoute[laneFill[rt.stat]++] = r;
+    });
+    this.replStart = replStart;
+    this.replDay = replDay;
+    this.replRoute = replRoute;
+    this.laneStart = laneStart;
+    this.laneRoute = laneRoute;
+    this.addedRoutes = Int32Array.from(added);
+    return searchView({
       reverse: false,
       stopCount: f.stopCount,
       routeCount: R,
@@ -379,8 +438,31 @@ export class RealtimeOverlay {
       footOffset: f.footOffset,
       footTo: f.footTo,
       footSeconds: f.footSeconds,
-    };
+    });
   }
+}
+
+export interface StopRouteIndex {
+  offset: Int32Array;
+  routes: Int32Array;
+  pos: Int32Array;
+}
+
+/** CSR stop → (route, position) over a subset of a view's routes. */
+function indexSomeRoutes(v: SearchView, routes: Int32Array): StopRouteIndex {
+  const offset = new Int32Array(v.stopCount + 1);
+  for (const r of routes) for (let i = v.routeStopsOffset[r]; i < v.routeStopsOffset[r + 1]; i++) offset[v.routeStops[i] + 1]++;
+  for (let s = 0; s < v.stopCount; s++) offset[s + 1] += offset[s];
+  const fill = offset.slice(0, v.stopCount);
+  const out = new Int32Array(offset[v.stopCount]);
+  const pos = new Int32Array(offset[v.stopCount]);
+  for (const r of routes)
+    for (let i = v.routeStopsOffset[r]; i < v.routeStopsOffset[r + 1]; i++) {
+      const s = v.routeStops[i];
+      out[fill[s]] = r;
+      pos[fill[s]++] = i - v.routeStopsOffset[r];
+    }
+  return { offset, routes: out, pos };
 }
 
 /** Make live times consistent: never earlier than the stop before, departure ≥ arrival. */

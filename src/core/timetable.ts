@@ -62,6 +62,75 @@ export interface SearchView {
   readonly footSeconds: Int32Array;
 }
 
+/**
+ * Every view (forward, mirrored, realtime overlay and its mirror) is built through this one class,
+ * so they share one V8 hidden class and the search's property reads stay monomorphic whichever
+ * view it scans (object literals built in different places get different hidden classes).
+ */
+class View implements SearchView {
+  readonly reverse: SearchView['reverse'];
+  readonly stopCount: SearchView['stopCount'];
+  readonly routeCount: SearchView['routeCount'];
+  readonly dayCount: SearchView['dayCount'];
+  readonly dayWords: SearchView['dayWords'];
+  readonly routeStopsOffset: SearchView['routeStopsOffset'];
+  readonly routeStops: SearchView['routeStops'];
+  readonly routeStopFlags: SearchView['routeStopFlags'];
+  readonly routeTripsOffset: SearchView['routeTripsOffset'];
+  readonly routeTimesOffset: SearchView['routeTimesOffset'];
+  readonly arr: SearchView['arr'];
+  readonly dep: SearchView['dep'];
+  readonly routeMinDep: SearchView['routeMinDep'];
+  readonly routeMaxArr: SearchView['routeMaxArr'];
+  readonly routeZone: SearchView['routeZone'];
+  readonly routeMode: SearchView['routeMode'];
+  readonly routeDays: SearchView['routeDays'];
+  readonly tripService: SearchView['tripService'];
+  readonly serviceDays: SearchView['serviceDays'];
+  readonly dayOffset: SearchView['dayOffset'];
+  readonly stopRoutesOffset: SearchView['stopRoutesOffset'];
+  readonly stopRoutes: SearchView['stopRoutes'];
+  readonly stopRoutePos: SearchView['stopRoutePos'];
+  readonly sameStopSeconds: SearchView['sameStopSeconds'];
+  readonly footOffset: SearchView['footOffset'];
+  readonly footTo: SearchView['footTo'];
+  readonly footSeconds: SearchView['footSeconds'];
+  constructor(o: SearchView) {
+    this.reverse = o.reverse;
+    this.stopCount = o.stopCount;
+    this.routeCount = o.routeCount;
+    this.dayCount = o.dayCount;
+    this.dayWords = o.dayWords;
+    this.routeStopsOffset = o.routeStopsOffset;
+    this.routeStops = o.routeStops;
+    this.routeStopFlags = o.routeStopFlags;
+    this.routeTripsOffset = o.routeTripsOffset;
+    this.routeTimesOffset = o.routeTimesOffset;
+    this.arr = o.arr;
+    this.dep = o.dep;
+    this.routeMinDep = o.routeMinDep;
+    this.routeMaxArr = o.routeMaxArr;
+    this.routeZone = o.routeZone;
+    this.routeMode = o.routeMode;
+    this.routeDays = o.routeDays;
+    this.tripService = o.tripService;
+    this.serviceDays = o.serviceDays;
+    this.dayOffset = o.dayOffset;
+    this.stopRoutesOffset = o.stopRoutesOffset;
+    this.stopRoutes = o.stopRoutes;
+    this.stopRoutePos = o.stopRoutePos;
+    this.sameStopSeconds = o.sameStopSeconds;
+    this.footOffset = o.footOffset;
+    this.footTo = o.footTo;
+    this.footSeconds = o.footSeconds;
+  }
+}
+
+/** A SearchView with the shared hidden class (see View). */
+export function searchView(o: SearchView): SearchView {
+  return new View(o);
+}
+
 export interface Timetable {
   /** Epoch seconds that search time 0 stands for. */
   readonly base: number;

@@ -75,4 +75,19 @@ describe('realtime overlay', () => {
     const r = f.search('A', 'D', `${DAY}T08:40`, { direction: 'arrive', realtime: o });
     expect(r.journeys.map((j) => f.describe(j))).toEqual(['A ~ R 08:05 08:35 ~ D [08:05 08:35]']);
   });
+
+  test('RT07 a run so late that it runs on the next calendar day is still found, both ways', () => {
+    // +21 h for both runs of the 24th (they keep their order): the 08:00 leaves A at 05:00 on the
+    // 25th, before that day's own 08:00
+    const late = (id: string): TripUpdateSpec => ({ trip: trip(id), day, updates: [{ pos: 0, departureDelay: 21 * 3600 }] });
+    const o = overlay([late('slow'), late('next')]);
+    expect(o.laneRoute.length).toBe(0); // one route replaces the 24th's runs
+    const dep = f.search('A', 'D', '2026-11-25T04:55', { realtime: o });
+    expect(dep.journeys.map((j) => f.describe(j))).toEqual(['A ~ R 05:00 05:30 ~ D [05:00 05:30]']);
+    expect(dep.journeys[0].legs[1].live).toBe(0);
+    const arr = f.search('A', 'D', '2026-11-25T06:00', { direction: 'arrive', realtime: o });
+    expect(arr.journeys.map((j) => f.describe(j))).toEqual(['A ~ R 05:15 05:45 ~ D [05:15 05:45]']);
+    // without the overlay the first run that morning is the timetable's 08:00
+    expect(f.describe(f.search('A', 'D', '2026-11-25T04:55').journeys[0])).toBe('A ~ R 08:00 08:30 ~ D [08:00 08:30]');
+  });
 });
