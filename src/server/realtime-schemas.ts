@@ -101,7 +101,7 @@ export const VehiclesQuery = z.object({
     .min(1, { error: 'route must not be empty' })
     .max(200, { error: 'route is longer than 200 characters' })
     .optional()
-    .openapi({ description: 'Only vehicles on this route: `feed:route_id`, or a bare route_id (every feed)', example: 'metro-line22:L22' }),
+    .openapi({ description: 'Only vehicles on this route: `feed:route_id`, or a bare route_id (every feed)', example: 'metro-line22:l22' }),
   format: z
     .enum(['json', 'geojson'], { error: (iss) => `format must be json or geojson, got "${String(iss.input)}"` })
     .optional()
