@@ -14,7 +14,7 @@ import { daysBetween, localDate, parseGtfsTime } from '../core/time.js';
 const { transit_realtime: rt } = GtfsRealtimeBindings;
 
 /** Limits against hostile messages. */
-export const REALTIME_LIMITS = { bytes: 64 * 2 ** 20, entities: 500_000, stopTimeUpdates: 5_000_000, vehicles: 100_000 } as const;
+export const REALTIME_LIMITS = { bytes: 64 * 2 ** 20, entities: 500_000, stopTimeUpdates: 5_000_000 } as const;
 
 export class RealtimeError extends Error {
   constructor(message: string) {
@@ -263,7 +263,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
       counts.matched++;
     } else if (e.vehicle) {
       counts.vehicles++;
-      const vp = out.vehicles.length < REALTIME_LIMITS.vehicles ? vehicle(net, ns, e.vehicle, e.id, trips, zone, now) : 'too many vehicles';
+      const vp = vehicle(net, ns, e.vehicle, e.id, trips, zone, now);
       if (typeof vp === 'string') {
         reject(vp);
         continue;
