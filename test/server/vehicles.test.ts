@@ -59,7 +59,8 @@ afterEach(async () => {
 async function setup() {
   const clock = { ms: NOW };
   const now = () => clock.ms;
-  const state = new ServerState(async () => loaded(new Network(fixtureInput())));
+  const next = { net: new Network(fixtureInput()) };
+  const state = new ServerState(async () => loaded(next.net));
   await state.load();
   const hub = new RealtimeHub(state, { maxAgeSeconds: 600 }, now);
   cleanups.push(() => hub.stop());
@@ -74,7 +75,7 @@ async function setup() {
     expect(res.status).toBe(200);
     return json<Vehicles>(res);
   };
-  return { clock, app, push, vehicles };
+  return { clock, state, next, app, push, vehicles };
 }
 
 /** T1 (R1, 甲 8:00 → 乙 8:10 → 丙 8:20) 4 min late; its train near 甲 stopped there; a bus of B1 with only a position; a vehicle of an unknown trip. */
@@ -233,6 +234,37 @@ describe('GET /api/realtime/vehicles', () => {
     a = await s.vehicles();
     expect(a.vehicles).toEqual([]);
     expect(a.feeds).toEqual([{ feed: 'f', message: null, vehicles: 0, stale: 0 }]);
+  });
+
+  test('without a stop the delay is read at the next stop not yet left; a reload re-matches the vehicles to the new network', async () => {
+    const s = await setup();
+    await s.push(
+      message([
+        { id: 'd1', tripUpdate: { trip: { tripId: 'T1', startDate: '20261124' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 240 } }, { stopSequence: 1, arrival: { delay: 60 } }] } },
+        { id: 'v1', vehicle: { trip: { tripId: 'T1', startDate: '20261124' }, position: { latitude: 39.9, longitude: 116.4 } } },
+        { id: 'v2', vehicle: { trip: { tripId: 'T1', startDate: '20261124' }, position: { latitude: 39.95, longitude: 116.4 }, currentStopSequence: 1, currentStatus: rt.VehiclePosition.VehicleStopStatus.IN_TRANSIT_TO } },
+      ]),
+    );
+    let a = await s.vehicles();
+    expect(a.vehicles.map((v) => [v.id, v.delaySeconds, v.stop?.id ?? null, v.status])).toEqual([
+      ['f:v1', 240, null, null], // 07:55: not yet left 甲 (live 08:04)
+      ['f:v2', 60, 'f:乙', 'IN_TRANSIT_TO'],
+    ]);
+    s.clock.ms += 10 * 60_000; // 08:05: left 甲, next 乙 (arrival delay 60)
+    a = await s.vehicles();
+    expect(a.vehicles[0].delaySeconds).toBe(60);
+
+    // the network changes: T1 now runs 8:30 → 8:50 and R1 loses its colour; the kept message is re-matched
+    const input = fixtureInput({ first: '8:30', second: '9:30' });
+    delete input.routes[0].color;
+    s.next.net = new Network(input);
+    await s.state.load();
+    a = await s.vehicles();
+    expect(a.vehicles.map((v) => [v.id, v.matched, v.route?.color ?? null])).toEqual([
+      ['f:v1', true, null],
+      ['f:v2', true, null],
+    ]);
+    expect(a.vehicles[0].delaySeconds).toBe(240); // 08:05 < live departure 08:34 from 甲
   });
 
   test('vehicles without a usable position are refused and counted; the rest of the message is used', async () => {
