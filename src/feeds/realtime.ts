@@ -26,12 +26,33 @@ export class RealtimeError extends Error {
 /** A decoded ServiceAlert, as the core's plain type (texts in every language, namespaced ids). */
 export type RealtimeAlert = ServiceAlert;
 
+/** VehicleStopStatus names (GTFS-Realtime current_status). */
+export type VehicleStopStatus = 'INCOMING_AT' | 'STOPPED_AT' | 'IN_TRANSIT_TO';
+
+/** A decoded VehiclePosition; ids namespaced like the static ones (`feed:id`). */
 export interface VehiclePosition {
   id: string;
+  /** VehicleDescriptor label, or null. */
+  label: string | null;
+  /** trip_id as sent, or null. */
   tripId: string | null;
+  /** route_id as sent, or null. */
+  routeId: string | null;
+  /** The static run it serves, matched like trip updates (compiled trip, service day), or null. */
+  trip: number | null;
+  day: number | null;
+  /** Position in the matched trip of the stop named by current_stop_sequence / stop_id, or null. */
+  stopPos: number | null;
+  stopId: string | null;
+  stopSequence: number | null;
+  status: VehicleStopStatus | null;
   lat: number;
   lon: number;
+  /** Degrees clockwise from north, or null. */
   bearing: number | null;
+  /** Metres per second, or null. */
+  speed: number | null;
+  /** Epoch seconds of the position, or null. */
   timestamp: number | null;
 }
 
@@ -242,20 +263,14 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
       counts.matched++;
     } else if (e.vehicle) {
       counts.vehicles++;
-      const p = e.vehicle.position;
-      if (!p) {
-        reject('vehicle without position');
+      const vp = vehicle(net, ns, e.vehicle, e.id, trips, zone, now);
+      if (typeof vp === 'string') {
+        reject(vp);
         continue;
       }
-      out.vehicles.push({
-        id: e.vehicle.vehicle?.id ?? e.id,
-        tripId: e.vehicle.trip?.tripId ? ns(e.vehicle.trip.tripId) : null,
-        lat: p.latitude,
-        lon: p.longitude,
-        bearing: num(p.bearing),
-        timestamp: num(e.vehicle.timestamp),
-      });
-      counts.matched++;
+      out.vehicles.push(vp.vehicle);
+      if (vp.unmatched === null) counts.matched++;
+      else reject(vp.unmatched);
     } else reject('empty entity');
   }
   return out;
@@ -316,6 +331,65 @@ function matchRun(net: Network, candidates: number[], startDate: string | null, 
     }
   }
   return best >= 0 ? [g, best] : 'trip does not run around now';
+}
+
+const STOP_STATUS: Record<number, VehicleStopStatus> = {
+  [rt.VehiclePosition.VehicleStopStatus.INCOMING_AT]: 'INCOMING_AT',
+  [rt.VehiclePosition.VehicleStopStatus.STOPPED_AT]: 'STOPPED_AT',
+  [rt.VehiclePosition.VehicleStopStatus.IN_TRANSIT_TO]: 'IN_TRANSIT_TO',
+};
+
+/**
+ * A VehiclePosition matched to its run the way trip updates are (trip_id, start_date, start_time:
+ * matchRun), with its current stop (positionOf). A vehicle whose trip does not match is still
+ * listed (`unmatched` says why); one without a usable position is refused (the reason).
+ */
+function vehicle(
+  net: Network,
+  ns: (id: string) => string,
+  v: GtfsRealtimeBindings.transit_realtime.IVehiclePosition,
+  entityId: string,
+  trips: Map<string, number[]>,
+  zone: string,
+  now: number,
+): { vehicle: VehiclePosition; unmatched: string | null } | string {
+  const p = v.position;
+  if (!p) return 'vehicle without position';
+  const lat = num(p.latitude);
+  const lon = num(p.longitude);
+  if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return 'vehicle with a position out of range';
+  const d = v.trip;
+  const tripId = d?.tripId ? ns(d.tripId) : null;
+  const stopSequence = has(v, 'currentStopSequence') ? num(v.currentStopSequence) : null;
+  const stopId = has(v, 'stopId') && v.stopId ? ns(v.stopId) : null;
+  const out: VehiclePosition = {
+    id: ns(v.vehicle?.id || entityId),
+    label: v.vehicle?.label || null,
+    tripId,
+    routeId: d?.routeId ? ns(d.routeId) : null,
+    trip: null,
+    day: null,
+    stopPos: null,
+    stopId,
+    stopSequence,
+    status: has(v, 'currentStatus') ? (STOP_STATUS[v.currentStatus as number] ?? null) : null,
+    lat,
+    lon,
+    bearing: has(p, 'bearing') ? num(p.bearing) : null,
+    speed: has(p, 'speed') ? num(p.speed) : null,
+    timestamp: has(v, 'timestamp') ? num(v.timestamp) : null,
+  };
+  if (tripId === null) return { vehicle: out, unmatched: 'vehicle without trip_id' };
+  const candidates = trips.get(tripId);
+  if (candidates === undefined) return { vehicle: out, unmatched: 'vehicle: unknown trip_id' };
+  const match = matchRun(net, candidates, has(d, 'startDate') ? d!.startDate! : null, has(d, 'startTime') ? d!.startTime! : null, zone, now);
+  if (typeof match === 'string') return { vehicle: out, unmatched: `vehicle: ${match}` };
+  [out.trip, out.day] = match;
+  if (stopSequence !== null || stopId !== null) {
+    const pos = positionOf(net.input.trips[net.timetable.tripInput[out.trip]], stopSequence, stopId, net, 0);
+    if (pos >= 0) out.stopPos = pos;
+  }
+  return { vehicle: out, unmatched: null };
 }
 
 function addedTrip(

@@ -16,7 +16,7 @@ import type { Network } from '../core/network.js';
 import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
 import { formatIso } from '../core/time.js';
 import { FeedPoller } from '../feeds/realtime-poll.js';
-import { decodeRealtime, RealtimeError, type DecodedRealtime, type RealtimeCounts } from '../feeds/realtime.js';
+import { decodeRealtime, RealtimeError, type DecodedRealtime, type RealtimeCounts, type VehiclePosition } from '../feeds/realtime.js';
 import type { ServerState } from './state.js';
 
 /** Live data matched to one network: what requests use. Immutable. */
@@ -24,8 +24,20 @@ export interface LiveView {
   /** The overlay of live runs, or null when no feed has trip updates. */
   readonly overlay: RealtimeOverlay | null;
   readonly alerts: AlertIndex;
+  /** Per feed with a message in use: its vehicle positions, matched to this network. */
+  readonly vehicles: readonly LiveVehicles[];
   /** Epoch ms it was built. */
   readonly builtAt: number;
+}
+
+/** The vehicle positions of one feed's message in use. */
+export interface LiveVehicles {
+  readonly feed: string;
+  /** Header timestamp (epoch seconds), or null. */
+  readonly timestamp: number | null;
+  /** Epoch ms the message arrived. */
+  readonly receivedAt: number;
+  readonly vehicles: readonly VehiclePosition[];
 }
 
 export interface RealtimeSource {
@@ -138,6 +150,16 @@ export class RealtimeHub {
 
   get maxBytes(): number {
     return this.o.maxBytes;
+  }
+
+  /** Messages (and vehicle positions) older than this expire, seconds. */
+  get maxAgeSeconds(): number {
+    return this.o.maxAgeSeconds;
+  }
+
+  /** Feeds with a URL to poll or a message pushed since the start. */
+  feedNames(): string[] {
+    return [...this.feeds.keys()];
   }
 
   /** Start the pollers and the expiry sweep. */
@@ -294,6 +316,7 @@ export class RealtimeHub {
     const added: AddedTripSpec[] = [];
     const alerts: ServiceAlert[] = [];
     const ranges: [FeedRecord, number, number][] = [];
+    const vehicles: LiveVehicles[] = [];
     for (const r of this.feeds.values()) {
       if (r.message === null) continue;
       if (r.decodedFor !== net || r.decoded === null) {
@@ -314,6 +337,7 @@ export class RealtimeHub {
       updates.push(...r.decoded.updates);
       added.push(...r.decoded.added);
       alerts.push(...r.decoded.alerts);
+      vehicles.push({ feed: r.feed, timestamp: r.message.timestamp, receivedAt: r.message.receivedAt, vehicles: r.decoded.vehicles });
     }
     if (ranges.length === 0) return null;
     const overlay = updates.length + added.length > 0 ? new RealtimeOverlay(net.timetable, net.input, updates, added) : null;
@@ -321,7 +345,7 @@ export class RealtimeHub {
       r.rejected = {};
       for (const x of overlay?.rejected ?? []) if (x.index >= from && x.index < to) r.rejected[x.reason] = (r.rejected[x.reason] ?? 0) + 1;
     }
-    return Object.freeze({ overlay, alerts: new AlertIndex(net, alerts), builtAt: this.now() });
+    return Object.freeze({ overlay, alerts: new AlertIndex(net, alerts), vehicles: Object.freeze(vehicles), builtAt: this.now() });
   }
 
   /** GET /api/realtime: per feed, where its data comes from and how it went. */

@@ -5,7 +5,9 @@
 // fetch it (GET /api/realtime shows it matched), /api/plan must answer the live leg with its alert,
 // and the web page (headless Debian chromium via playwright-core) must show the timetable time
 // struck through, "+2 min late" and the alert (⚠ + header; the description opens on click), in
-// Chinese and in English. A screenshot goes to test/artifacts/ (gitignored).
+// Chinese and in English. A VehiclePosition of the same run at 燕郊 must show on the map in journey
+// mode (a marker in the route's colour with its bearing; the popup gives the route, the headsign
+// and the delay) and leave it in another mode. A screenshot goes to test/artifacts/ (gitignored).
 //
 // Without /usr/bin/chromium the suite is skipped locally and fails under CI (as plan.e2e.test.ts).
 import { mkdirSync } from 'node:fs';
@@ -68,11 +70,24 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
     expect(line22, 'a Line 22 leg in the static answer').toBeDefined();
     expect(line22.realtime).toBeUndefined();
     const bare = (id: string) => id.slice(id.indexOf(':') + 1);
+    const stop = (await (await fetch(`${base}/api/stops/metro-line22:yanjiao`)).json()) as { stop: { lat: number; lon: number } };
+    const startDate = line22.serviceDate!.replaceAll('-', '');
     body = rt.FeedMessage.encode(
       rt.FeedMessage.fromObject({
         header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) },
         entity: [
-          { id: 'late', tripUpdate: { trip: { tripId: bare(line22.tripId!), startDate: line22.serviceDate!.replaceAll('-', '') }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: 120 } }] } },
+          { id: 'late', tripUpdate: { trip: { tripId: bare(line22.tripId!), startDate }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: 120 } }] } },
+          {
+            id: 'train',
+            vehicle: {
+              trip: { tripId: bare(line22.tripId!), startDate },
+              vehicle: { id: 'M22-01' },
+              position: { latitude: stop.stop.lat, longitude: stop.stop.lon, bearing: 270 },
+              stopId: 'yanjiao',
+              currentStatus: rt.VehiclePosition.VehicleStopStatus.STOPPED_AT,
+              timestamp: Math.floor(Date.now() / 1000),
+            },
+          },
           {
             id: 'works',
             alert: {
@@ -101,7 +116,7 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(feedHits).toBeGreaterThan(0);
-    expect(status.feeds[0]).toMatchObject({ feed: 'metro-line22', source: 'url', lastError: null, entities: { matched: 2, unmatched: 0 } });
+    expect(status.feeds[0]).toMatchObject({ feed: 'metro-line22', source: 'url', lastError: null, entities: { matched: 3, unmatched: 0 } });
     expect(status.feeds[0].lastSuccess).toMatch(/\+08:00$/);
     expect(status).toMatchObject({ liveRuns: 1, alerts: 1 });
     const live = (await (await fetch(`${base}${PLAN}&lang=en`)).json()) as { itineraries: { legs: Leg[] }[] };
@@ -110,6 +125,8 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
     expect(leg).toMatchObject({ realtime: true, delaySeconds: 120, scheduledDeparture: line22.departure });
     expect(Date.parse(leg!.departure) - Date.parse(line22.departure)).toBe(120_000);
     expect(leg!.alerts?.map((a) => [a.header, a.description])).toEqual([['Yanjiao exit B closed', 'Please use exit A']]);
+    const v = (await (await fetch(`${base}/api/realtime/vehicles?route=${encodeURIComponent(line22.routeId!)}`)).json()) as { vehicles: { id: string; matched: boolean; delaySeconds: number | null; bearing: number | null }[] };
+    expect(v.vehicles).toMatchObject([{ id: 'metro-line22:M22-01', matched: true, delaySeconds: 120, bearing: 270 }]);
   }, 30_000);
 
   it('the web page shows the struck-through timetable time, the delay and the alert (zh and en)', async () => {
@@ -134,6 +151,37 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
     await page.waitForFunction(() => document.querySelector('#itineraries .leg-alert summary')?.textContent?.includes('Yanjiao exit B closed'));
     const en = page.locator('#itineraries .itinerary .leg[data-realtime="true"]').first();
     expect(await en.locator('.delay.late').innerText()).toBe('+2 min late');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('the map shows the live vehicle in journey mode, with its popup (zh and en), and not in another mode', async () => {
+    await page.goto(`${base}/`, { waitUntil: 'load' }); // no pins: the origin pin would lie over the train at 燕郊
+    await page.waitForSelector('body[data-ready="true"]');
+    const marker = page.locator('.vehicle-marker[data-vehicle-id="metro-line22:M22-01"]');
+    await marker.waitFor({ timeout: 10_000 });
+    expect(await marker.getAttribute('data-route-id')).toBe(line22.routeId);
+    expect(await marker.getAttribute('data-bearing')).toBe('270');
+    expect(await page.locator('#map').getAttribute('data-vehicles')).toBe('1');
+    await marker.click();
+    const popup = page.locator('.vehicle-popup');
+    await popup.waitFor();
+    expect(await popup.locator('.vehicle-delay.late').innerText()).toBe('晚点 +2 分钟');
+    expect(await popup.locator('.vehicle-headsign').innerText()).toMatch(/^开往 /);
+    expect(await popup.locator('.vehicle-stop').innerText()).toBe('停靠 燕郊');
+    expect(await popup.locator('.vehicle-age').innerText()).toMatch(/^\d+ 秒前的位置$/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'plan-vehicles.png'), fullPage: true });
+
+    await page.locator('#lang-toggle').click();
+    await marker.click();
+    await page.locator('.vehicle-popup .vehicle-delay').waitFor();
+    expect(await page.locator('.vehicle-popup .vehicle-delay').innerText()).toBe('+2 min late');
+    expect(await page.locator('.vehicle-popup .vehicle-age').innerText()).toMatch(/^Position \d+ s ago$/);
+
+    await page.locator('#mode-tabs [data-mode="isochrone"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('.vehicle-marker').length === 0);
+    await page.locator('#mode-tabs [data-mode="plan"]').click();
+    await marker.waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
 });

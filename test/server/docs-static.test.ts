@@ -21,7 +21,7 @@ describe('OpenAPI document', async () => {
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
     const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(routes.sort()).toEqual(
-      ['GET /api/plan', 'GET /api/stops', 'GET /api/stops/{id}', 'GET /api/feeds', 'GET /api/health', 'GET /api/config', 'GET /api/network', 'POST /api/admin/reload', 'GET /api/realtime', 'POST /api/admin/realtime/{feed}', 'GET /api/freight/plan', 'GET /api/freight/places', 'GET /api/isochrone'].sort(),
+      ['GET /api/plan', 'GET /api/stops', 'GET /api/stops/{id}', 'GET /api/feeds', 'GET /api/health', 'GET /api/config', 'GET /api/network', 'POST /api/admin/reload', 'GET /api/realtime', 'GET /api/realtime/vehicles', 'POST /api/admin/realtime/{feed}', 'GET /api/freight/plan', 'GET /api/freight/places', 'GET /api/isochrone'].sort(),
     );
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc); // plain JSON
   });

@@ -90,7 +90,7 @@ function generator(rand: () => number) {
         path = `/api/plan${query(rand() < 0.7 ? planParams : [...planParams].sort(() => rand() - 0.5).slice(0, int(9)))}`;
         break;
       case 3:
-        path = `/api/stops${query(['q', 'limit'])}`;
+        path = rand() < 0.5 ? `/api/stops${query(['q', 'limit'])}` : `/api/realtime/vehicles${query(['feed', 'bbox', 'route', 'format'])}`;
         break;
       case 4:
       case 5:

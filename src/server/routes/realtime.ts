@@ -1,15 +1,17 @@
 /**
  * GET /api/realtime (per feed: source, last attempt / success / error, message age, entities
- * matched / unmatched / rejected with reasons) and, with an admin token, POST
+ * matched / unmatched / rejected with reasons), GET /api/realtime/vehicles (the live vehicle
+ * positions, matched to their static runs; JSON or GeoJSON) and, with an admin token, POST
  * /api/admin/realtime/{feed} taking a GTFS-Realtime FeedMessage (protobuf body).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { formatIso } from '../../core/time.js';
 import type { AppOptions } from '../config.js';
-import { errorResponses, fail, type AppEnv } from '../errors.js';
+import { errorResponses, fail, NOT_READY, type AppEnv } from '../errors.js';
 import { RealtimeHub } from '../realtime.js';
-import { RealtimePushResult, RealtimeStatus } from '../realtime-schemas.js';
+import { RealtimePushResult, RealtimeStatus, VehiclesGeoJson, VehiclesQuery, VehiclesResult } from '../realtime-schemas.js';
+import { parseBBox, resolveRoute, VehicleParamError, vehiclesAnswer, vehiclesGeoJson, type VehicleQuery } from '../vehicles.js';
 import type { ServerState } from '../state.js';
 import { authorised } from './admin.js';
 
@@ -21,6 +23,27 @@ const status = createRoute({
   description:
     'Where each feed\'s live data comes from (polled URL or admin push), the last attempt, success and error, the age of the message in use, and its entities matched, unmatched and rejected with reasons. Messages older than `maxAgeSeconds` by header timestamp are refused and expire.',
   responses: { 200: { description: 'Realtime status', content: { 'application/json': { schema: RealtimeStatus } } } },
+});
+
+const vehicles = createRoute({
+  method: 'get',
+  path: '/api/realtime/vehicles',
+  tags: ['realtime'],
+  summary: 'Live vehicle positions',
+  description:
+    'The GTFS-Realtime VehiclePositions of the messages in use, each matched to the static run it serves (trip_id, with start_date / start_time, as trip updates are): its route, headsign and service date, its current delay when a trip update of the same run is in use, and its stop (current_stop_sequence / stop_id, current_status) when sent. Vehicles that match no static trip are listed too (`matched: false`, `route` null unless the route_id sent is known) and counted as unmatched in GET /api/realtime. Positions older than `maxAgeSeconds` (by their timestamp, else the message\'s header timestamp, else when it arrived — the rule messages expire by) are left out and counted as `stale` per feed. `format=geojson` answers a FeatureCollection of Points ([lon, lat]) with the same properties.',
+  request: { query: VehiclesQuery },
+  responses: {
+    200: {
+      description: 'Vehicles, with the age of each feed\'s message',
+      content: { 'application/json': { schema: VehiclesResult }, 'application/geo+json': { schema: VehiclesGeoJson } },
+    },
+    ...errorResponses(
+      [400, 'Bad parameter (`bad_parameter`), naming the field'],
+      [404, 'Unknown feed (`unknown_feed`) or route (`unknown_route`), naming the field'],
+      [503, 'Network not loaded yet, or over the time budget'],
+    ),
+  },
 });
 
 const FeedParam = z.object({
@@ -61,7 +84,31 @@ const push = createRoute({
  */
 export function registerRealtime(app: OpenAPIHono<AppEnv>, state: ServerState, options: AppOptions, log: (line: string) => void): RealtimeHub {
   const hub = options.realtimeHub ?? new RealtimeHub(state, options.realtime ?? {}, options.now, log);
+  const now = options.now ?? (() => Date.now());
   app.openapi(status, (c) => c.json(hub.status(), 200));
+  app.openapi(vehicles, (c) => {
+    const q = c.req.valid('query');
+    hub.expire(); // may swap in a new live view: answer from the snapshot after it
+    const snap = state.snapshot();
+    if (snap === null) return fail(c, 503, 'not_ready', NOT_READY);
+    const net = snap.network;
+    const query: VehicleQuery = {};
+    try {
+      if (q.feed !== undefined && !net.input.feeds.some((f) => f.name === q.feed)) {
+        const names = net.input.feeds.map((f) => f.name).join(', ');
+        throw new VehicleParamError(404, 'unknown_feed', 'feed', `unknown feed "${q.feed}" (feeds: ${names})`);
+      }
+      query.feed = q.feed;
+      if (q.bbox !== undefined) query.bbox = parseBBox(q.bbox);
+      if (q.route !== undefined) query.routes = resolveRoute(net, q.route);
+    } catch (err) {
+      if (err instanceof VehicleParamError) return fail(c, err.status, err.code, err.message, err.field);
+      throw err;
+    }
+    const answer = vehiclesAnswer(net, snap.realtime ?? null, hub.feedNames(), query, Math.floor(now() / 1000), hub.maxAgeSeconds);
+    if (q.format === 'geojson') return c.body(JSON.stringify(vehiclesGeoJson(answer)), 200, { 'content-type': 'application/geo+json' }) as never;
+    return c.json(answer, 200);
+  });
 
   const token = options.adminToken;
   if (!token) return hub;

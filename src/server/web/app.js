@@ -11,7 +11,8 @@ import { renderItineraries } from './plan.js';
 import { ModeOptions } from './options.js';
 import { StopSearch } from './search.js';
 import { readQuery, writeQuery } from './url.js';
-import { initModes, modeMapClick, relabelModes } from './modes.js';
+import { activeMode, initModes, modeMapClick, onModeChange, relabelModes } from './modes.js';
+import { VehicleLayer } from './vehicles.js';
 import { $, clearErrors, fieldOf, relabelStatus, setFieldError, setStatus, ui } from './form.js';
 import './freight.js';
 import './isochrone.js';
@@ -50,6 +51,8 @@ let mapView;
 let search;
 /** @type {ModeOptions} */
 let modeOptions;
+/** @type {VehicleLayer | null} */
+let vehicleLayer = null;
 
 // ---------------------------------------------------------------- endpoints
 
@@ -230,6 +233,7 @@ function applyLanguage() {
     mapView.relabel();
     modeOptions?.relabel();
     relabelModes();
+    vehicleLayer?.relabel();
   }
   if (state.result) {
     renderItineraries(ui.results, state.result.itineraries, state.selected, selectItinerary, (leg) => mapView.legColor(leg));
@@ -351,6 +355,11 @@ async function main() {
   });
 
   initModes({ map: mapView, config, stops: state.stops });
+  // live vehicles in journey mode (off when the server has no realtime feed)
+  const vehicles = new VehicleLayer(mapView, () => activeMode() === 'plan');
+  vehicleLayer = vehicles;
+  onModeChange(() => vehicles.update());
+  void vehicles.start();
 
   setStatus('idle', null, '');
   ui.plan.disabled = false;

@@ -32,6 +32,13 @@
 /** @type {Map<string, Mode>} */
 const modes = new Map([['plan', {}]]);
 let active = 'plan';
+/** @type {((name: string) => void)[]} */
+const listeners = [];
+
+/** Call `f` with the new mode's name after every mode change. */
+export function onModeChange(/** @type {(name: string) => void} */ f) {
+  listeners.push(f);
+}
 /** @type {ModeContext | null} */
 let context = null;
 
@@ -68,6 +75,7 @@ export function setMode(name) {
   else url.searchParams.set('mode', name);
   history.replaceState(history.state, '', url);
   modes.get(name)?.activate?.();
+  for (const f of listeners) f(name);
 }
 
 /** Route a map click to the active mode; false when the plan mode (app.js) should handle it. */
