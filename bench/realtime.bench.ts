@@ -5,6 +5,7 @@
  *   npm run bench:realtime
  */
 import { Network } from '../src/core/network.js';
+import { tripStops } from '../src/core/stop-times.js';
 import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { parseDateTime } from '../src/core/time.js';
@@ -48,7 +49,9 @@ async function suite(name: string, net: Network, rows: Row[]): Promise<void> {
   const overlay = build();
   const drifting = new RealtimeOverlay(net.timetable, net.input, updates(net, 9, 10_000, 'drifting'));
   const rnd = mulberry32(10);
-  const served = [...new Set(net.input.trips.flatMap((t) => Array.from(t.stops)))];
+  const seen = new Set<number>();
+  for (let t = 0; t < net.input.trips.length; t++) for (const s of tripStops(net.input, t)) seen.add(s);
+  const served = [...seen];
   const zone = net.input.feeds[0].timezone;
   const mid = parseDateTime('2026-11-24T00:00', zone)!;
   const qs: SearchRequest[] = Array.from({ length: 300 }, () => ({
