@@ -84,7 +84,7 @@ function fifoLanes(st: Columns, p: Pattern): Instance[][] {
 
 function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
   const byKey = new Map<string, Pattern>();
-  const { pickup, dropOff } = input.stopTimes;
+  const { pickup, dropOff, typeOffset } = input.stopTimes;
   for (let t = 0; t < input.trips.length; t++) {
     const trip = input.trips[t];
     const o = st.tripOffset[t];
@@ -92,10 +92,11 @@ function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
     if (n < 2) continue;
     const stops = st.stop.subarray(o, o + n);
     const flags = new Uint8Array(n);
+    const ty = typeOffset[t + 1] > typeOffset[t] ? typeOffset[t] : -1; // -1: all regular
     for (let i = 0; i < n; i++) {
       flags[i] =
-        (pickup[o + i] === PICKUP_NONE || i === n - 1 ? 0 : PICKUP_OK) |
-        (dropOff[o + i] === PICKUP_NONE || i === 0 ? 0 : DROPOFF_OK);
+        ((ty >= 0 && pickup[ty + i] === PICKUP_NONE) || i === n - 1 ? 0 : PICKUP_OK) |
+        ((ty >= 0 && dropOff[ty + i] === PICKUP_NONE) || i === 0 ? 0 : DROPOFF_OK);
     }
     const key = patternKey(trip.route, stops, flags);
     for (const inst of instancesOf(input, st, t)) {

@@ -121,7 +121,12 @@ export interface StopTimesInput {
   /** Arrival and departure times (service-day seconds), every one filled. Absent once compiled. */
   arrival?: Int32Array;
   departure?: Int32Array;
-  /** GTFS pickup_type / drop_off_type (PICKUP_NONE = 1 forbids). */
+  /**
+   * GTFS pickup_type / drop_off_type (PICKUP_NONE = 1 forbids), kept only for trips with some
+   * value other than 0 (regular): trip t's are entries `typeOffset[t]` … `typeOffset[t+1]−1`
+   * of `pickup` and `dropOff`, one per stop; an empty range means all regular.
+   */
+  typeOffset: Int32Array;
   pickup: Uint8Array;
   dropOff: Uint8Array;
   /** shape_dist_traveled (metres or feed units); NaN for trips without. Absent when no trip has it. */

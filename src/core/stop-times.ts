@@ -41,8 +41,14 @@ export class StopTimesBuilder {
   stop = new Int32Array(1024);
   arrival = new Int32Array(1024);
   departure = new Int32Array(1024);
-  pickup = new Uint8Array(1024);
-  dropOff = new Uint8Array(1024);
+  /** The open trip's pickup / drop-off types (scratch, reused). */
+  private tripPickup = new Uint8Array(64);
+  private tripDropOff = new Uint8Array(64);
+  /** Sparse pickup / drop-off columns (trips with a non-zero type only) and their trip offsets. */
+  private typeOffsets = new Int32Array(1024);
+  private pickup = new Uint8Array(1024);
+  private dropOff = new Uint8Array(1024);
+  private typeLength = 0;
   /** Allocated on the first non-NaN distance. */
   shapeDist: Float64Array | undefined;
   /** Allocated on the first trip with non-consecutive stop_sequence. */
@@ -67,8 +73,13 @@ export class StopTimesBuilder {
     this.stop[i] = stop;
     this.arrival[i] = arrival;
     this.departure[i] = departure;
-    this.pickup[i] = pickup;
-    this.dropOff[i] = dropOff;
+    const k = i - this.start;
+    if (k === this.tripPickup.length) {
+      this.tripPickup = grown(this.tripPickup, new Uint8Array(k * 2));
+      this.tripDropOff = grown(this.tripDropOff, new Uint8Array(k * 2));
+    }
+    this.tripPickup[k] = pickup;
+    this.tripDropOff[k] = dropOff;
     if (!Number.isNaN(dist) || this.shapeDist !== undefined) {
       if (this.shapeDist === undefined) this.shapeDist = new Float64Array(this.stop.length).fill(NaN);
       this.shapeDist[i] = dist;
@@ -97,12 +108,25 @@ export class StopTimesBuilder {
     }
     if (this.stopSequence !== undefined && this.seqUnset) for (let k = this.start; k < this.length; k++) this.stopSequence[k] = k - this.start;
     this.seqUnset = true;
+    const n = this.length - this.start;
+    let typed = false;
+    for (let k = 0; k < n && !typed; k++) typed = this.tripPickup[k] !== 0 || this.tripDropOff[k] !== 0;
+    if (typed) {
+      if (this.typeLength + n > this.pickup.length) {
+        const size = Math.max(this.pickup.length * 2, this.typeLength + n);
+        this.pickup = grown(this.pickup, new Uint8Array(size));
+        this.dropOff = grown(this.dropOff, new Uint8Array(size));
+      }
+      this.pickup.set(this.tripPickup.subarray(0, n), this.typeLength);
+      this.dropOff.set(this.tripDropOff.subarray(0, n), this.typeLength);
+      this.typeLength += n;
+    }
     if (this.trips + 2 > this.offsets.length) {
-      const o = new Int32Array(this.offsets.length * 2);
-      o.set(this.offsets);
-      this.offsets = o;
+      this.offsets = grown(this.offsets, new Int32Array(this.offsets.length * 2));
+      this.typeOffsets = grown(this.typeOffsets, new Int32Array(this.typeOffsets.length * 2));
     }
     this.offsets[++this.trips] = this.length;
+    this.typeOffsets[this.trips] = this.typeLength;
     this.start = this.length;
     return this.trips - 1;
   }
@@ -130,15 +154,10 @@ export class StopTimesBuilder {
 
   private grow(): void {
     const size = this.stop.length * 2;
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
+    const g = grown;
     this.stop = g(this.stop, new Int32Array(size));
     this.arrival = g(this.arrival, new Int32Array(size));
     this.departure = g(this.departure, new Int32Array(size));
-    this.pickup = g(this.pickup, new Uint8Array(size));
-    this.dropOff = g(this.dropOff, new Uint8Array(size));
     if (this.shapeDist !== undefined) this.shapeDist = g(this.shapeDist, new Float64Array(size).fill(NaN));
     if (this.stopSequence !== undefined) this.stopSequence = g(this.stopSequence, new Int32Array(size));
   }
@@ -152,16 +171,23 @@ export class StopTimesBuilder {
       stop: this.stop.slice(0, n),
       arrival: this.arrival.slice(0, n),
       departure: this.departure.slice(0, n),
-      pickup: this.pickup.slice(0, n),
-      dropOff: this.dropOff.slice(0, n),
+      typeOffset: this.typeOffsets.slice(0, this.trips + 1),
+      pickup: this.pickup.slice(0, this.typeLength),
+      dropOff: this.dropOff.slice(0, this.typeLength),
     };
     if (this.shapeDist !== undefined) out.shapeDist = this.shapeDist.slice(0, n);
     if (this.stopSequence !== undefined) out.stopSequence = this.stopSequence.slice(0, n);
-    this.stop = this.arrival = this.departure = this.offsets = new Int32Array(0);
+    this.stop = this.arrival = this.departure = this.offsets = this.typeOffsets = new Int32Array(0);
     this.pickup = this.dropOff = new Uint8Array(0);
     this.shapeDist = this.stopSequence = undefined;
     return out;
   }
+}
+
+/** `b` with `a` copied to its start. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T {
+  b.set(a);
+  return b;
 }
 
 /** Trips with inline stop times → trip metadata + columnar stop times (for NetworkInput). */
@@ -288,14 +314,19 @@ export function tripDeparture(input: NetworkInput, t: number, i: number): number
 
 /** pickup_type per stop of trip t. */
 export function tripPickup(input: NetworkInput, t: number): Uint8Array {
-  const st = input.stopTimes;
-  return st.pickup.subarray(st.tripOffset[t], st.tripOffset[t + 1]);
+  return types(input, t, input.stopTimes.pickup);
 }
 
 /** drop_off_type per stop of trip t. */
 export function tripDropOff(input: NetworkInput, t: number): Uint8Array {
+  return types(input, t, input.stopTimes.dropOff);
+}
+
+function types(input: NetworkInput, t: number, col: Uint8Array): Uint8Array {
   const st = input.stopTimes;
-  return st.dropOff.subarray(st.tripOffset[t], st.tripOffset[t + 1]);
+  const a = st.typeOffset[t];
+  const b = st.typeOffset[t + 1];
+  return b > a ? col.subarray(a, b) : new Uint8Array(st.tripOffset[t + 1] - st.tripOffset[t]);
 }
 
 /** shape_dist_traveled per stop of trip t, or undefined when the trip has none. */

@@ -14,7 +14,6 @@ function columns(b: TripBuffer, r: TripDone | TripProblem) {
     stops: b.out.stop.slice(o, e),
     arrivals: b.out.arrival.slice(o, e),
     departures: b.out.departure.slice(o, e),
-    dropOff: b.out.dropOff.slice(o, e),
     shapeDist: d === undefined || d.some(Number.isNaN) ? undefined : d,
   };
 }
@@ -73,7 +72,9 @@ describe('TripBuffer', () => {
     const r = columns(b, b.finish('t'));
     expect(r.stops.length).toBe(300);
     expect(r.departures[299]).toBe(299 * 60 + 30);
-    expect(r.dropOff.every((x) => x === 1)).toBe(true);
+    const st = b.out.finish(); // drop-off types are kept for trips with some non-zero one
+    expect(Array.from(st.typeOffset)).toEqual([0, 300]);
+    expect(st.dropOff.every((x) => x === 1)).toBe(true);
   });
 
   it('haversine ≈ 111.2 km per degree of latitude', () => {

@@ -85,7 +85,7 @@ export function fixture(spec: FixtureSpec): Fixture {
     })),
     routes: [],
     trips: [],
-    stopTimes: { tripOffset: new Int32Array(1), pickup: new Uint8Array(0), dropOff: new Uint8Array(0) },
+    stopTimes: { tripOffset: new Int32Array(1), typeOffset: new Int32Array(1), pickup: new Uint8Array(0), dropOff: new Uint8Array(0) },
     services: [],
     transfers: [],
     pathways: [],
