@@ -30,8 +30,20 @@ export type TripWithTimes = TripInput & TripStopTimes;
 /**
  * Growing columns, one trip after another: `push` stop times, then `endTrip()` (or `dropTrip()`
  * to discard the ones pushed since the last `endTrip`). `finish()` trims to exact size.
+ * `capacity` (stop times, trips) sizes the columns up front when the loader knows the counts,
+ * so they are allocated once instead of doubled and copied.
  */
 export class StopTimesBuilder {
+  constructor(capacity?: { stopTimes: number; trips: number }) {
+    if (capacity === undefined) return;
+    const n = Math.max(1024, capacity.stopTimes);
+    this.stop = new Int32Array(n);
+    this.arrival = new Int32Array(n);
+    this.departure = new Int32Array(n);
+    this.offsets = new Int32Array(Math.max(1024, capacity.trips + 2));
+    this.typeOffsets = new Int32Array(this.offsets.length);
+  }
+
   /** Stop times pushed (including the open trip's). */
   length = 0;
   /** Start of the open trip. */
@@ -162,15 +174,20 @@ export class StopTimesBuilder {
     if (this.stopSequence !== undefined) this.stopSequence = g(this.stopSequence, new Int32Array(size));
   }
 
-  /** The columns, exact size (the builder must not be used afterwards). */
+  /**
+   * The columns, exact size (the builder must not be used afterwards). Columns at least 95 %
+   * full are handed over as views instead of copied (no second copy at the peak).
+   */
   finish(): StopTimesInput {
     if (this.length !== this.start) throw new Error('StopTimesBuilder.finish: a trip is still open');
     const n = this.length;
+    const trim = <T extends Int32Array | Uint8Array | Float64Array>(a: T, k: number): T =>
+      (k >= a.length * 0.95 ? a.subarray(0, k) : a.slice(0, k)) as T;
     const out: StopTimesInput = {
-      tripOffset: this.offsets.slice(0, this.trips + 1),
-      stop: this.stop.slice(0, n),
-      arrival: this.arrival.slice(0, n),
-      departure: this.departure.slice(0, n),
+      tripOffset: trim(this.offsets, this.trips + 1),
+      stop: trim(this.stop, n),
+      arrival: trim(this.arrival, n),
+      departure: trim(this.departure, n),
       typeOffset: this.typeOffsets.slice(0, this.trips + 1),
       pickup: this.pickup.slice(0, this.typeLength),
       dropOff: this.dropOff.slice(0, this.typeLength),

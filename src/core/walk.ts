@@ -1,11 +1,11 @@
 /**
  * The walking network model: stops, entrances and station nodes linked by pathways and by
- * generated footpaths between nearby stops, kept as CSR arrays (`edgeOffset` / `edgeTo` /
- * `edgeSeconds`). When the feeds have pathways the same links also form an `ngraph.graph`, and
- * walking times through stations are shortest paths found with `ngraph.path`; without pathways
- * no walk needs a graph search and no graph is built (it would cost a few hundred bytes of heap
- * per footpath). From it come the transfer footpaths the search uses and the access/egress
- * walks for coordinate origins and destinations.
+ * generated footpaths between nearby stops. When the feeds have pathways the links form an
+ * `ngraph.graph`, and walking times through stations are shortest paths found with
+ * `ngraph.path`; without pathways no walk needs a graph search and no graph is built (it would
+ * cost a few hundred bytes of heap per footpath). From the links come, once, the transfer
+ * footpaths the search uses (compressed rows), and from the graph and a spatial index the
+ * access/egress walks for coordinate origins and destinations.
  */
 import createGraph, { type Graph } from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
@@ -42,11 +42,9 @@ export function distanceMetres(lat1: number, lon1: number, lat2: number, lon2: n
 export class WalkNetwork {
   /** The links as a graph, for shortest walks through stations: only when there are pathways. */
   readonly graph: Graph<number, LinkData> | undefined;
-  /** Outgoing links of each node (CSR, sorted by target): pathways and generated footpaths. */
-  readonly edgeOffset: Int32Array;
-  readonly edgeTo: Int32Array;
-  readonly edgeSeconds: Int32Array;
   private readonly index: KDBush;
+  /** Computed in the constructor from the links, which are not kept. */
+  private readonly paths: { walking: TransferGraph; transfers: TransferGraph };
   /** Stops that have pathway edges (their walking times need a graph search). */
   private readonly hasPathways: Uint8Array;
   private readonly finder: ReturnType<typeof ngraphPath.aStar<number, LinkData>> | undefined;
@@ -90,10 +88,6 @@ export class WalkNetwork {
         addEdge(a, b, this.walkSeconds(a, b));
       }
     }
-    const csr = toCsr(Array.from(links, (row) => row ?? new Map<number, number>()), new Int32Array(0));
-    this.edgeOffset = csr.footOffset;
-    this.edgeTo = csr.footTo;
-    this.edgeSeconds = csr.footSeconds;
     if (graph !== undefined) {
       this.graph = graph;
       this.finder = ngraphPath.aStar(graph, {
@@ -101,6 +95,7 @@ export class WalkNetwork {
         distance: (_from, _to, link) => link.data.seconds,
       });
     }
+    this.paths = this.computeFootpaths(links);
   }
 
   private walkable(s: number): boolean {
@@ -133,7 +128,7 @@ export class WalkNetwork {
    * pathway nodes, so there is a graph; without one only the direct link counts.
    */
   private pathSeconds(a: number, b: number): number {
-    if (this.graph === undefined || this.finder === undefined) return a === b ? 0 : this.linkSeconds(a, b);
+    if (this.graph === undefined || this.finder === undefined) return a === b ? 0 : -1;
     const path = this.finder.find(a, b); // ngraph.path returns nodes from b back to a
     if (path.length === 0) return -1;
     let total = 0;
@@ -143,12 +138,6 @@ export class WalkNetwork {
       total += link.data.seconds;
     }
     return total;
-  }
-
-  /** Seconds of the direct link a → b, or -1. */
-  private linkSeconds(a: number, b: number): number {
-    for (let e = this.edgeOffset[a]; e < this.edgeOffset[a + 1]; e++) if (this.edgeTo[e] === b) return this.edgeSeconds[e];
-    return -1;
   }
 
   /** Nodes reachable from `a` by pathway edges only (the station's internal network). */
@@ -186,6 +175,10 @@ export class WalkNetwork {
    * at the start and end of a journey, which use `walking`.
    */
   footpaths(): { walking: TransferGraph; transfers: TransferGraph } {
+    return this.paths;
+  }
+
+  private computeFootpaths(links: readonly (Map<number, number> | undefined)[]): { walking: TransferGraph; transfers: TransferGraph } {
     const stops = this.input.stops;
     const n = stops.length;
     const rows: Map<number, number>[] = [];
@@ -200,10 +193,9 @@ export class WalkNetwork {
           if (sec >= 0) row.set(b, sec);
         }
       }
-      for (let e = this.edgeOffset[a]; e < this.edgeOffset[a + 1]; e++) {
-        const b = this.edgeTo[e];
+      for (const [b, seconds] of links[a] ?? []) {
         if (b === a || stops[b].locationType !== LocationType.Stop || row.has(b)) continue;
-        row.set(b, this.edgeSeconds[e]);
+        row.set(b, seconds);
       }
     }
     const walking = toCsr(rows, new Int32Array(n));

@@ -5,6 +5,7 @@
  * the final columns even for 10M rows: no per-trip arrays.
  */
 import type { FrequencyInput, ShapeInput, StopInput, StopTimesInput, TripInput } from '../core/input.js';
+import { StopTimesBuilder } from '../core/stop-times.js';
 import { TripBuffer } from './interpolate.js';
 import { feedOf, rawId, readIssue, type ReadContext } from './read-context.js';
 
@@ -99,7 +100,13 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): { trips: TripInput
   const metas = readTripMeta(ctx, ix.routes, ix.services, ix.shapes);
   const frequencies = readFrequencies(ctx);
   const stopIndex = new Map(ix.stops.map((s, i) => [s.id, i] as [string, number]));
-  const buffer = new TripBuffer(Float64Array.from(ix.stops, (s) => s.lat), Float64Array.from(ix.stops, (s) => s.lon));
+  // size the columns once: rows and trips are upper bounds of what is kept
+  const rowCount = (ctx.db.prepare('SELECT count(*) FROM stop_times').pluck().get() as number | undefined) ?? 0;
+  const buffer = new TripBuffer(
+    Float64Array.from(ix.stops, (s) => s.lat),
+    Float64Array.from(ix.stops, (s) => s.lon),
+    new StopTimesBuilder({ stopTimes: rowCount, trips: metas.size }),
+  );
   const trips: TripInput[] = [];
   let current: string | undefined;
   let rows = 0;
