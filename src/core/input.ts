@@ -107,7 +107,9 @@ export interface TripInput {
 
 /**
  * The stop times of every trip, columnar: trip t's are entries `tripOffset[t]` … `tripOffset[t+1]−1`
- * of each column, in stop_sequence order. Built with StopTimesBuilder (stop-times.ts).
+ * of `stop`, `arrival`, `departure`, `shapeDist` and `stopSequence`, in stop_sequence order
+ * (pickup / drop-off types have offsets of their own). Built with StopTimesBuilder
+ * (stop-times.ts).
  *
  * `stop`, `arrival` and `departure` are what the compiled timetable holds again, so a Network
  * drops them from its input after compiling and serves them from the timetable (`compiled`):
