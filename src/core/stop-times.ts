@@ -129,8 +129,10 @@ export class StopTimesBuilder {
         this.pickup = grown(this.pickup, new Uint8Array(size));
         this.dropOff = grown(this.dropOff, new Uint8Array(size));
       }
-      this.pickup.set(this.tripPickup.subarray(0, n), this.typeLength);
-      this.dropOff.set(this.tripDropOff.subarray(0, n), this.typeLength);
+      for (let k = 0; k < n; k++) {
+        this.pickup[this.typeLength + k] = this.tripPickup[k];
+        this.dropOff[this.typeLength + k] = this.tripDropOff[k];
+      }
       this.typeLength += n;
     }
     if (this.trips + 2 > this.offsets.length) {
