@@ -2,8 +2,11 @@
  * The floor: a tight loop over the compiled stop-time arrays that touches every stop time of the
  * searched day once (arrival and departure of every trip running that day, summed into a
  * checksum), timed with the same harness as the queries; each query type's median is reported as a
- * multiple of the floor's median. Also resident memory after load + compile against the compiled
- * typed arrays, and what the rest of the heap holds.
+ * multiple of the floor's median. Also memory against the compiled typed arrays, measured after
+ * `global.gc()` as what loading added to the process: V8 heap used + array buffers (typed arrays
+ * live outside the heap), and resident memory. Twice: right after load + compile, against the
+ * forward view (the reverse, arrive-by view is not built yet), and again after the query suite,
+ * which has built the reverse view, against forward + reverse.
  *
  *   node --expose-gc dist/bench/floor.js                       # metro, city, region (one process each)
  *   node --expose-gc dist/bench/floor.js --network city
@@ -30,7 +33,13 @@ export interface FloorResult {
   rssAddedMiB: number;
   heapMiB: number;
   arrayBuffersMiB: number;
+  /** Heap used + array buffers added by loading and compiling (after − before, both after gc). */
+  heapAddedMiB: number;
+  arrayBuffersAddedMiB: number;
+  /** Compiled typed arrays of the forward view. */
   compiledMiB: number;
+  /** After the query suite (reverse view built): the same, and the reverse view's own arrays. */
+  afterQueries: { heapAddedMiB: number; arrayBuffersAddedMiB: number; rssAddedMiB: number; reverseMiB: number };
   /** Feeds loaded from disk: import (or SQLite reuse) and walk graph + compile, ms. */
   importMs?: number;
   compileMs?: number;
@@ -76,6 +85,18 @@ export async function floorFor(name: string, net: Network, day: string, rows: Ro
   return { dayStopTimes, floorP50: row.p50 };
 }
 
+/**
+ * Full gc, then time for V8's concurrent array-buffer sweeper to free the backing stores gc
+ * found dead (`memoryUsage().arrayBuffers` counts them until then), then gc again.
+ */
+async function settle(gc: (() => void) | undefined): Promise<NodeJS.MemoryUsage> {
+  gc?.();
+  await new Promise((r) => setTimeout(r, 300));
+  gc?.();
+  await new Promise((r) => setTimeout(r, 50));
+  return process.memoryUsage();
+}
+
 /** One network in this process: the query suite, the floor, memory. */
 export async function floorNetwork(
   name: string,
@@ -84,25 +105,38 @@ export async function floorNetwork(
   timings?: { importMs: number; compileMs: number; reused: boolean },
 ): Promise<FloorResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage().rss;
+  const m0 = await settle(gc);
   const net = await build();
-  gc?.();
-  const mem = process.memoryUsage();
+  const mem = await settle(gc);
   const compiled = net.stats().compiledBytes;
   const rows: Row[] = [];
   await suite(name, () => net, rows, day);
   const f = await floorFor(name, net, day, rows);
+  const reverse = net.timetable.reverseView(); // built by the arrive-by queries already; make sure
+  const m2 = await settle(gc);
+  // the reverse view's own arrays (it shares some, e.g. the day bitsets, with the forward view)
+  const shared = new Set(Object.values(net.timetable.forward).filter((x) => ArrayBuffer.isView(x)));
+  let reverseBytes = 0;
+  for (const x of Object.values(reverse)) if (ArrayBuffer.isView(x) && !shared.has(x)) reverseBytes += x.byteLength;
+  const MiB = 2 ** 20;
   return {
     name,
     dayStopTimes: f.dayStopTimes,
     floorP50: f.floorP50,
     rows,
-    rssMiB: mem.rss / 2 ** 20,
-    rssAddedMiB: (mem.rss - before) / 2 ** 20,
-    heapMiB: mem.heapUsed / 2 ** 20,
-    arrayBuffersMiB: mem.arrayBuffers / 2 ** 20,
-    compiledMiB: compiled / 2 ** 20,
+    rssMiB: mem.rss / MiB,
+    rssAddedMiB: (mem.rss - m0.rss) / MiB,
+    heapMiB: mem.heapUsed / MiB,
+    arrayBuffersMiB: mem.arrayBuffers / MiB,
+    heapAddedMiB: (mem.heapUsed - m0.heapUsed) / MiB,
+    arrayBuffersAddedMiB: (mem.arrayBuffers - m0.arrayBuffers) / MiB,
+    compiledMiB: compiled / MiB,
+    afterQueries: {
+      heapAddedMiB: (m2.heapUsed - m0.heapUsed) / MiB,
+      arrayBuffersAddedMiB: (m2.arrayBuffers - m0.arrayBuffers) / MiB,
+      rssAddedMiB: (m2.rss - m0.rss) / MiB,
+      reverseMiB: reverseBytes / MiB,
+    },
     ...(timings ?? {}),
   };
 }
@@ -110,14 +144,20 @@ export async function floorNetwork(
 export function floorTable(results: FloorResult[]): string {
   const f = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
   const lines = [
-    '| network | stop times on the day | floor p50 ms | depart-at p50 ms (× floor) | arrive-by p50 ms (× floor) | door-to-door p50 ms (× floor) | rss MiB (added by load) | heap MiB | typed arrays MiB | compiled MiB | added rss ÷ compiled |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| network | stop times on the day | floor p50 ms | depart-at p50 ms (× floor) | arrive-by p50 ms (× floor) | door-to-door p50 ms (× floor) | rss MiB | compiled MiB (forward) | ' +
+      'added by load: heap + typed arrays MiB (÷ compiled) | added rss MiB (÷ compiled) | after queries, + reverse view MiB: heap + typed arrays (÷ forward + reverse) | rss (÷ forward + reverse) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const q = (i: number) => `${f(r.rows[i].p50)} (${(r.rows[i].p50 / r.floorP50).toFixed(1)}×)`;
+    const held = r.heapAddedMiB + r.arrayBuffersAddedMiB;
+    const a = r.afterQueries;
+    const both = r.compiledMiB + a.reverseMiB;
+    const heldAfter = a.heapAddedMiB + a.arrayBuffersAddedMiB;
     lines.push(
-      `| ${r.name} | ${r.dayStopTimes.toLocaleString('en')} | ${f(r.floorP50)} | ${q(0)} | ${q(1)} | ${q(2)} | ${r.rssMiB.toFixed(0)} (${r.rssAddedMiB.toFixed(0)}) | ${r.heapMiB.toFixed(0)} | ` +
-        `${r.arrayBuffersMiB.toFixed(0)} | ${r.compiledMiB.toFixed(1)} | ${(r.rssAddedMiB / r.compiledMiB).toFixed(1)}× |`,
+      `| ${r.name} | ${r.dayStopTimes.toLocaleString('en')} | ${f(r.floorP50)} | ${q(0)} | ${q(1)} | ${q(2)} | ${r.rssMiB.toFixed(0)} | ${r.compiledMiB.toFixed(1)} | ` +
+        `${r.heapAddedMiB.toFixed(0)} + ${r.arrayBuffersAddedMiB.toFixed(0)} (${(held / r.compiledMiB).toFixed(1)}×) | ${r.rssAddedMiB.toFixed(0)} (${(r.rssAddedMiB / r.compiledMiB).toFixed(1)}×) | ` +
+        `+${a.reverseMiB.toFixed(1)}: ${a.heapAddedMiB.toFixed(0)} + ${a.arrayBuffersAddedMiB.toFixed(0)} (${(heldAfter / both).toFixed(1)}×) | ${a.rssAddedMiB.toFixed(0)} (${(a.rssAddedMiB / both).toFixed(1)}×) |`,
     );
   }
   return lines.join('\n');

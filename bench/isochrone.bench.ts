@@ -6,6 +6,7 @@
  *   npm run bench:isochrone
  */
 import { Network } from '../src/core/network.js';
+import { servedStops } from '../src/core/stop-times.js';
 import { isochrones, type IsochroneOptions } from '../src/core/isochrone-plan.js';
 import { parseDateTime } from '../src/core/time.js';
 import { bundledFeeds, loadNetwork } from '../src/app/load.js';
@@ -14,7 +15,7 @@ import { machine, measure, mulberry32, printRows, type Row } from './harness.js'
 
 function places(net: Network, seed: number, n: number): string[] {
   const used = new Set<number>();
-  for (const t of net.input.trips) for (const s of t.stops) used.add(s);
+  servedStops(net.input).forEach((u, s) => u && used.add(s));
   const ids = [...used].map((s) => net.input.stops[s].id).sort();
   const rnd = mulberry32(seed);
   return Array.from({ length: n }, () => ids[Math.floor(rnd() * ids.length)]);

@@ -35,6 +35,7 @@
  * as "unexplained".
  */
 import { createReadStream, rmSync } from 'node:fs';
+import { filterTrips, servedStops as servedStopFlags } from '../src/core/stop-times.js';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -209,12 +210,11 @@ interface Variant {
 }
 
 function withoutFrequencyTrips(input: NetworkInput): NetworkInput {
-  return { ...input, trips: input.trips.filter((t) => t.frequencies === undefined || t.frequencies.length === 0) };
+  return filterTrips(input, (t) => t.frequencies === undefined || t.frequencies.length === 0);
 }
 
 function servedStops(input: NetworkInput): number[] {
-  const used = new Uint8Array(input.stops.length);
-  for (const t of input.trips) for (const s of t.stops) used[s] = 1;
+  const used = servedStopFlags(input);
   const out: number[] = [];
   used.forEach((u, i) => u && out.push(i));
   return out;

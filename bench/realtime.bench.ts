@@ -9,9 +9,10 @@
  *   npm run bench:realtime
  */
 import { compileTimetable } from '../src/core/compile.js';
-import type { NetworkInput, TripInput } from '../src/core/input.js';
+import type { NetworkInput } from '../src/core/input.js';
 import { Network } from '../src/core/network.js';
 import { Raptor } from '../src/core/raptor.js';
+import { columnarTrips, tripStops, tripWithTimes, type InlineTrip } from '../src/core/stop-times.js';
 import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { addDays, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
@@ -56,7 +57,7 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
   const input = net.input;
   const tt = net.timetable;
   const services = [...input.services];
-  const trips: TripInput[] = input.trips.map((t) => ({ ...t }));
+  const trips: InlineTrip[] = input.trips.map((_, t) => tripWithTimes(input, t));
   const off = new Set<number>();
   for (const key of overlay.hiddenForward.keys) {
     const g = Math.floor(key / input.dayCount);
@@ -71,14 +72,14 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
   }
   for (const e of overlay.entries) {
     if (e.added !== null) continue;
-    const src = input.trips[tt.tripInput[e.trip]];
+    const src = tripWithTimes(input, tt.tripInput[e.trip]);
     const origin = serviceDayOrigin(addDays(input.firstDate, e.day), input.feeds[input.routes[src.route].feed].timezone);
     const days = new Uint8Array(input.dayCount);
     days[e.day] = 1;
     services.push({ id: `rt:${services.length}`, days });
     trips.push({ ...src, id: `${src.id}@live`, service: services.length - 1, frequencies: undefined, arrivals: Int32Array.from(e.arrivals, (x) => x - origin), departures: Int32Array.from(e.departures, (x) => x - origin) });
   }
-  const rw: NetworkInput = { ...input, services, trips };
+  const rw: NetworkInput = { ...input, services, ...columnarTrips(trips) };
   return new Raptor(compileTimetable(rw, net.transfers));
 }
 
@@ -113,7 +114,9 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
   const rnd = mulberry32(10);
-  const served = [...new Set(net.input.trips.flatMap((t) => Array.from(t.stops)))];
+  const seen = new Set<number>();
+  for (let t = 0; t < net.input.trips.length; t++) for (const s of tripStops(net.input, t)) seen.add(s);
+  const served = [...seen];
   const zone = net.input.feeds[0].timezone;
   const mid = parseDateTime('2026-11-24T00:00', zone)!;
   const qs: SearchRequest[] = Array.from({ length: 300 }, () => ({

@@ -12,6 +12,7 @@
  *   node --expose-gc dist/bench/scaling.bench.js [--sides 45,90,180,360] [--import-max 40000]
  */
 import { spawnSync } from 'node:child_process';
+import { servedStops } from '../src/core/stop-times.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,8 +75,7 @@ async function one(side: number, doImport: boolean): Promise<ScalePoint> {
   gc?.();
   const rss = process.memoryUsage().rss;
   const s = net.stats();
-  const used = new Uint8Array(net.input.stops.length);
-  for (const tr of net.input.trips) for (const x of tr.stops) used[x] = 1;
+  const used = servedStops(net.input);
   const served: number[] = [];
   used.forEach((u, i) => u && served.push(i));
   const rnd = mulberry32(42);

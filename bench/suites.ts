@@ -4,6 +4,7 @@
  * door-to-door plans from coordinates, each with percentiles and an answer checksum.
  */
 import type { Network } from '../src/core/network.js';
+import { servedStops } from '../src/core/stop-times.js';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { planPlaces, PLAN_DEFAULTS } from '../src/core/plan.js';
 import { parseDateTime } from '../src/core/time.js';
@@ -13,8 +14,7 @@ import { measure, mulberry32, type Row } from './harness.js';
 const QUERIES = 500;
 
 function served(input: NetworkInput): number[] {
-  const used = new Uint8Array(input.stops.length);
-  for (const t of input.trips) for (const s of t.stops) used[s] = 1;
+  const used = servedStops(input);
   const out: number[] = [];
   used.forEach((u, i) => u && out.push(i));
   return out;

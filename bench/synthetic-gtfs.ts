@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import type { NetworkInput } from '../src/core/input.js';
 import { formatGtfsTime } from '../src/core/time.js';
+import { tripArrivals, tripDepartures, tripStops } from '../src/core/stop-times.js';
 
 const bare = (id: string) => id.slice(id.indexOf(':') + 1);
 
@@ -43,10 +44,13 @@ export function writeSyntheticGtfs(input: NetworkInput, dir: string): { stopTime
   let buf = 'trip_id,arrival_time,departure_time,stop_id,stop_sequence\n';
   let n = 0;
   const stopIds = input.stops.map((s) => bare(s.id));
-  for (const t of input.trips) {
-    const id = bare(t.id);
-    for (let i = 0; i < t.stops.length; i++) {
-      buf += `${id},${formatGtfsTime(t.arrivals[i])},${formatGtfsTime(t.departures[i])},${stopIds[t.stops[i]]},${i + 1}\n`;
+  for (let ti = 0; ti < input.trips.length; ti++) {
+    const id = bare(input.trips[ti].id);
+    const stops = tripStops(input, ti);
+    const arrivals = tripArrivals(input, ti);
+    const departures = tripDepartures(input, ti);
+    for (let i = 0; i < stops.length; i++) {
+      buf += `${id},${formatGtfsTime(arrivals[i])},${formatGtfsTime(departures[i])},${stopIds[stops[i]]},${i + 1}\n`;
       n++;
     }
     if (buf.length > 1 << 20) {

@@ -4,6 +4,7 @@
  * with peak and off-peak headways from 05:30 to 23:30. Deterministic for a given seed.
  */
 import type { NetworkInput, TripInput } from '../src/core/input.js';
+import { StopTimesBuilder, stopTimeCount } from '../src/core/stop-times.js';
 import { mulberry32 } from './harness.js';
 
 export interface CityOptions {
@@ -56,6 +57,7 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
       stops.push({ id: `syn:s${y}_${x}`, feed: 0, name: `S${y}-${x}`, lat: 39.5 + y * dLat, lon: 116.0 + x * dLon, locationType: 0, parent: -1 });
   const routes: NetworkInput['routes'] = [];
   const trips: TripInput[] = [];
+  const st = new StopTimesBuilder();
   const days = new Uint8Array(o.days).fill(1);
   const services = [{ id: 'syn:all', days }];
 
@@ -74,28 +76,16 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
       let t = 5.5 * 3600 + Math.floor(rnd() * headway[0]);
       while (t < 23.5 * 3600) {
         const peak = (t >= 7 * 3600 && t < 9.5 * 3600) || (t >= 17 * 3600 && t < 19.5 * 3600);
-        const arrivals = new Int32Array(n);
-        const departures = new Int32Array(n);
         let c = t;
         for (let i = 0; i < n; i++) {
           c += hop[i];
-          arrivals[i] = c;
+          const arrival = c;
           const dwell = i === 0 || i === n - 1 ? 0 : 20;
           c += dwell;
-          departures[i] = c;
+          st.push(dir[i], arrival, c);
         }
-        trips.push({
-          id: `syn:t${trips.length}`,
-          route: r,
-          service: 0,
-          headsign: '',
-          shape: -1,
-          stops: Int32Array.from(dir),
-          arrivals,
-          departures,
-          pickup: new Uint8Array(n),
-          dropOff: new Uint8Array(n),
-        });
+        st.endTrip();
+        trips.push({ id: `syn:t${trips.length}`, route: r, service: 0, headsign: '', shape: -1 });
         t += peak ? headway[0] : headway[1];
       }
     }
@@ -123,6 +113,7 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
     stops,
     routes,
     trips,
+    stopTimes: st.finish(),
     services,
     transfers: [],
     pathways: [],
@@ -132,9 +123,7 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
 
 /** Stop events on one service day (arrivals + departures counted once per stop time). */
 export function stopEvents(n: NetworkInput): number {
-  let e = 0;
-  for (const t of n.trips) e += t.stops.length;
-  return e;
+  return stopTimeCount(n);
 }
 
 /**

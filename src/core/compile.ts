@@ -4,6 +4,7 @@
  */
 import { PICKUP_NONE, type NetworkInput } from './input.js';
 import { modeOfRouteType, type TransferGraph } from './query.js';
+import { fullStopTimes } from './stop-times.js';
 import { addDays, serviceDayOrigin } from './time.js';
 import { DROPOFF_OK, PICKUP_OK, searchView, type SearchView, type Timetable } from './timetable.js';
 
@@ -28,12 +29,15 @@ function patternKey(line: number, stops: Int32Array, flags: Uint8Array): string 
   return key;
 }
 
+/** The stop-time columns compile reads (entries of trip t from `tripOffset[t]`). */
+type Columns = ReturnType<typeof fullStopTimes>;
+
 /** Expand frequencies into instances (nominal departures start + k·headway < end). */
-function instancesOf(input: NetworkInput, t: number): Instance[] {
+function instancesOf(input: NetworkInput, st: Columns, t: number): Instance[] {
   const trip = input.trips[t];
   if (trip.frequencies === undefined || trip.frequencies.length === 0) return [{ input: t, shift: 0, headway: 0 }];
   const out: Instance[] = [];
-  const first = trip.departures[0];
+  const first = st.departure[st.tripOffset[t]];
   for (const f of trip.frequencies) {
     if (f.headway <= 0) continue;
     for (let s = f.start; s < f.end; s += f.headway) out.push({ input: t, shift: s - first, headway: f.exact ? 0 : f.headway });
@@ -42,29 +46,30 @@ function instancesOf(input: NetworkInput, t: number): Instance[] {
 }
 
 /** Split a pattern's instances (sorted by first departure) into FIFO lanes. */
-function fifoLanes(input: NetworkInput, p: Pattern): Instance[][] {
+function fifoLanes(st: Columns, p: Pattern): Instance[][] {
   const n = p.stops.length;
+  const { tripOffset: o, arrival, departure } = st;
   const sorted = p.instances.slice().sort((a, b) => {
-    const ta = input.trips[a.input];
-    const tb = input.trips[b.input];
+    const oa = o[a.input];
+    const ob = o[b.input];
     return (
-      ta.departures[0] + a.shift - (tb.departures[0] + b.shift) ||
-      ta.arrivals[n - 1] + a.shift - (tb.arrivals[n - 1] + b.shift) ||
+      departure[oa] + a.shift - (departure[ob] + b.shift) ||
+      arrival[oa + n - 1] + a.shift - (arrival[ob + n - 1] + b.shift) ||
       a.input - b.input ||
       a.shift - b.shift
     );
   });
   const lanes: Instance[][] = [];
   for (const inst of sorted) {
-    const t = input.trips[inst.input];
+    const ot = o[inst.input];
     let placed = false;
     for (const lane of lanes) {
       const last = lane[lane.length - 1];
-      const l = input.trips[last.input];
+      const ol = o[last.input];
       let ok = true;
       for (let i = 0; i < n && ok; i++) {
-        if (t.departures[i] + inst.shift < l.departures[i] + last.shift) ok = false;
-        else if (t.arrivals[i] + inst.shift < l.arrivals[i] + last.shift) ok = false;
+        if (departure[ot + i] + inst.shift < departure[ol + i] + last.shift) ok = false;
+        else if (arrival[ot + i] + inst.shift < arrival[ol + i] + last.shift) ok = false;
       }
       if (ok) {
         lane.push(inst);
@@ -77,26 +82,30 @@ function fifoLanes(input: NetworkInput, p: Pattern): Instance[][] {
   return lanes;
 }
 
-function groupPatterns(input: NetworkInput): Pattern[] {
+function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
   const byKey = new Map<string, Pattern>();
+  const { pickup, dropOff, typeOffset } = input.stopTimes;
   for (let t = 0; t < input.trips.length; t++) {
     const trip = input.trips[t];
-    const n = trip.stops.length;
+    const o = st.tripOffset[t];
+    const n = st.tripOffset[t + 1] - o;
     if (n < 2) continue;
+    const stops = st.stop.subarray(o, o + n);
     const flags = new Uint8Array(n);
+    const ty = typeOffset[t + 1] > typeOffset[t] ? typeOffset[t] : -1; // -1: all regular
     for (let i = 0; i < n; i++) {
       flags[i] =
-        (trip.pickup[i] === PICKUP_NONE || i === n - 1 ? 0 : PICKUP_OK) |
-        (trip.dropOff[i] === PICKUP_NONE || i === 0 ? 0 : DROPOFF_OK);
+        ((ty >= 0 && pickup[ty + i] === PICKUP_NONE) || i === n - 1 ? 0 : PICKUP_OK) |
+        ((ty >= 0 && dropOff[ty + i] === PICKUP_NONE) || i === 0 ? 0 : DROPOFF_OK);
     }
-    const key = patternKey(trip.route, trip.stops, flags);
-    for (const inst of instancesOf(input, t)) {
+    const key = patternKey(trip.route, stops, flags);
+    for (const inst of instancesOf(input, st, t)) {
       // Frequency-based runs (exact_times=0) of one template and headway form routes of their own,
       // so a search may shift their phase as a whole (Monte Carlo sampling in isochrones).
       const k = inst.headway > 0 ? `${key}|freq${t}/${inst.headway}` : key;
       let p = byKey.get(k);
       if (p === undefined) {
-        p = { line: trip.route, stops: trip.stops, flags, instances: [] };
+        p = { line: trip.route, stops, flags, instances: [] };
         byKey.set(k, p);
       }
       p.instances.push(inst);
@@ -130,8 +139,9 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
   });
 
   // Routes = FIFO lanes of patterns.
+  const st = fullStopTimes(input);
   const lanes: { pattern: Pattern; trips: Instance[] }[] = [];
-  for (const p of groupPatterns(input)) for (const lane of fifoLanes(input, p)) lanes.push({ pattern: p, trips: lane });
+  for (const p of groupPatterns(input, st)) for (const lane of fifoLanes(st, p)) lanes.push({ pattern: p, trips: lane });
 
   const routeCount = lanes.length;
   const routeStopsOffset = new Int32Array(routeCount + 1);
@@ -178,14 +188,15 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
       const g = routeTripsOffset[r] + j;
       const inst = trips[j];
       const trip = input.trips[inst.input];
+      const o = st.tripOffset[inst.input];
       tripService[g] = trip.service;
       tripInput[g] = inst.input;
       tripShift[g] = inst.shift;
       tripRoute[g] = r;
       for (let w = 0; w < dayWords; w++) routeDays[r * dayWords + w] |= serviceDays[trip.service * dayWords + w];
       for (let p = 0; p < n; p++) {
-        const a = trip.arrivals[p] + inst.shift;
-        const d = trip.departures[p] + inst.shift;
+        const a = st.arrival[o + p] + inst.shift;
+        const d = st.departure[o + p] + inst.shift;
         arr[base0 + j * n + p] = a;
         dep[base0 + j * n + p] = d;
         if (d < minDep) minDep = d;
@@ -236,6 +247,7 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
     zones,
     forward,
     reverseView: () => (reverse ??= mirror(forward)),
+    reverseBuilt: () => reverse !== undefined,
     tripInput,
     tripShift,
     tripRoute,

@@ -3,6 +3,7 @@
  * the compiled timetable.
  */
 import type { Network } from './network.js';
+import { tripStops } from './stop-times.js';
 import { MODE_NAMES } from './query.js';
 import { PICKUP_OK } from './timetable.js';
 import { formatIso } from './time.js';
@@ -60,8 +61,9 @@ export function nextDepartures(net: Network, stops: readonly number[], time: num
     const trip = net.input.trips[tt.tripInput[f.trip]];
     const route = net.input.routes[trip.route];
     const zone = tt.zones[v.routeZone[f.route]];
-    const stop = net.input.stops[trip.stops[f.pos]];
-    const last = net.input.stops[trip.stops[trip.stops.length - 1]];
+    const ts = tripStops(net.input, tt.tripInput[f.trip]);
+    const stop = net.input.stops[ts[f.pos]];
+    const last = net.input.stops[ts[ts.length - 1]];
     const origin = v.dayOffset[v.routeZone[f.route] * v.dayCount + f.day] + tt.base;
     return {
       departure: formatIso(f.t + tt.base, zone),

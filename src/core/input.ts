@@ -74,6 +74,12 @@ export interface FrequencyInput {
   exact: boolean;
 }
 
+/**
+ * Trip metadata. Its stop times are not here but in NetworkInput.stopTimes (one set of columns
+ * for all trips: a few big typed arrays instead of several small ones per trip, which cost more
+ * in object headers and allocator overhead than the stop times themselves). Read them with the
+ * accessors of stop-times.ts (`tripStops(input, t)` …).
+ */
 export interface TripInput {
   /** Namespaced id `feed:trip_id`. */
   id: string;
@@ -86,27 +92,70 @@ export interface TripInput {
   directionId?: number;
   /** Index into NetworkInput.shapes, or -1. */
   shape: number;
-  /** Stop indices in stop_sequence order (all LocationType.Stop). */
-  stops: Int32Array;
-  /** Arrival and departure times (service-day seconds), one per stop, every one filled. */
-  arrivals: Int32Array;
-  departures: Int32Array;
-  /** GTFS pickup_type / drop_off_type per stop (PICKUP_NONE = 1 forbids). */
-  pickup: Uint8Array;
-  dropOff: Uint8Array;
-  /** shape_dist_traveled per stop when given (metres or feed units), else absent. */
-  shapeDist?: Float64Array;
   /**
-   * GTFS stop_sequence per stop (realtime updates name stops by it): `stopSequenceStart + i` when
-   * the values are consecutive, else `stopSequence[i]`; both absent means `i`.
+   * GTFS stop_sequence (realtime updates name stops by it) of the stop at position i:
+   * `stopSequenceStart + i` when the values are consecutive; else `stopTimes.stopSequence` has
+   * them; both absent means `i`.
    */
-  stopSequence?: Int32Array;
   stopSequenceStart?: number;
   /**
-   * frequencies.txt rows of this trip. When present the stop times above are a template: the
+   * frequencies.txt rows of this trip. When present its stop times are a template: the
    * template's first departure is moved to each `start + k·headway < end`.
    */
   frequencies?: FrequencyInput[];
+}
+
+/**
+ * The stop times of every trip, columnar: trip t's are entries `tripOffset[t]` … `tripOffset[t+1]−1`
+ * of `stop`, `arrival`, `departure`, `shapeDist` and `stopSequence`, in stop_sequence order
+ * (pickup / drop-off types have offsets of their own). Built with StopTimesBuilder
+ * (stop-times.ts).
+ *
+ * `stop`, `arrival` and `departure` are what the compiled timetable holds again, so a Network
+ * drops them from its input after compiling and serves them from the timetable (`compiled`):
+ * read stop times through the accessors of stop-times.ts, never these columns directly.
+ */
+export interface StopTimesInput {
+  /** Trip → first entry; `tripOffset[trips.length]` is the number of stop times. */
+  tripOffset: Int32Array;
+  /** Stop index (all LocationType.Stop). Absent once compiled (see `compiled`). */
+  stop?: Int32Array;
+  /** Arrival and departure times (service-day seconds), every one filled. Absent once compiled. */
+  arrival?: Int32Array;
+  departure?: Int32Array;
+  /**
+   * GTFS pickup_type / drop_off_type (PICKUP_NONE = 1 forbids), kept only for trips with some
+   * value other than 0 (regular): trip t's are entries `typeOffset[t]` … `typeOffset[t+1]−1`
+   * of `pickup` and `dropOff`, one per stop; an empty range means all regular.
+   */
+  typeOffset: Int32Array;
+  pickup: Uint8Array;
+  dropOff: Uint8Array;
+  /** shape_dist_traveled (metres or feed units); NaN for trips without. Absent when no trip has it. */
+  shapeDist?: Float64Array;
+  /** stop_sequence, meaningful for trips without `stopSequenceStart`; absent when no trip needs it. */
+  stopSequence?: Int32Array;
+  /** Set by Network: where `stop` / `arrival` / `departure` went (see stop-times.ts). */
+  compiled?: CompiledStopTimes;
+}
+
+/**
+ * Stop, arrival and departure of an input trip read from the compiled timetable: the trip's first
+ * compiled run `tripRun[t]` (minus its frequency shift), or `rest` for a trip never compiled
+ * (fewer than two stops, or a frequency template without runs).
+ */
+export interface CompiledStopTimes {
+  /** Input trip → one of its compiled trips (the first), or −1. */
+  tripRun: Int32Array;
+  tripShift: Int32Array;
+  tripRoute: Int32Array;
+  routeStopsOffset: Int32Array;
+  routeStops: Int32Array;
+  routeTripsOffset: Int32Array;
+  routeTimesOffset: Int32Array;
+  arr: Int32Array;
+  dep: Int32Array;
+  rest: Map<number, { stop: Int32Array; arrival: Int32Array; departure: Int32Array }>;
 }
 
 export interface ServiceInput {
@@ -151,6 +200,8 @@ export interface NetworkInput {
   stops: StopInput[];
   routes: RouteInput[];
   trips: TripInput[];
+  /** Stop times of all trips, columnar. */
+  stopTimes: StopTimesInput;
   services: ServiceInput[];
   transfers: TransferInput[];
   pathways: PathwayInput[];

@@ -8,6 +8,7 @@ import type { Place } from './places.js';
 import { MODE_NAMES, modeOfRouteType } from './query.js';
 import type { Journey, Leg } from './raptor.js';
 import type { AddedTripSpec, OverlayEntry, RealtimeOverlay } from './realtime.js';
+import { tripArrivals, tripDepartures, tripShapeDist, tripStops } from './stop-times.js';
 import { formatGtfsTime, formatIso } from './time.js';
 import { distanceMetres } from './walk.js';
 
@@ -188,21 +189,25 @@ function routeFields(route: Network['input']['routes'][number]) {
 function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   const tt = net.timetable;
   const input = net.input;
-  const trip = input.trips[tt.tripInput[l.trip]];
+  const ti = tt.tripInput[l.trip];
+  const trip = input.trips[ti];
+  const tripStopIdx = tripStops(input, ti);
+  const arrivals = tripArrivals(input, ti);
+  const departures = tripDepartures(input, ti);
   const shift = tt.tripShift[l.trip];
   const route = input.routes[trip.route];
   const zoneIdx = tt.forward.routeZone[l.route];
   const zone = tt.zones[zoneIdx];
   const origin = tt.forward.dayOffset[zoneIdx * tt.forward.dayCount + l.day] + tt.base;
-  const arrAt = (p: number) => (live !== undefined ? live.arrivals[p] : origin + trip.arrivals[p] + shift);
-  const depAt = (p: number) => (live !== undefined ? live.departures[p] : origin + trip.departures[p] + shift);
+  const arrAt = (p: number) => (live !== undefined ? live.arrivals[p] : origin + arrivals[p] + shift);
+  const depAt = (p: number) => (live !== undefined ? live.departures[p] : origin + departures[p] + shift);
   const calls: StopCall[] = [];
   for (let p = l.boardPos + 1; p < l.alightPos; p++) {
     if (live !== undefined && live.skipped[p]) continue;
-    calls.push({ ...stopOut(net, trip.stops[p]), arrival: formatIso(arrAt(p), zone), departure: formatIso(depAt(p), zone) });
+    calls.push({ ...stopOut(net, tripStopIdx[p]), arrival: formatIso(arrAt(p), zone), departure: formatIso(depAt(p), zone) });
   }
   const freq = trip.frequencies?.find((f) => {
-    const s = trip.departures[0] + shift;
+    const s = departures[0] + shift;
     return s >= f.start && s < f.end;
   });
   const out: LegOut = {
@@ -220,15 +225,15 @@ function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   };
   if (route.agencyName !== undefined) out.agencyName = route.agencyName;
   if (freq !== undefined) {
-    out.tripStartTime = formatGtfsTime(trip.departures[0] + shift);
+    out.tripStartTime = formatGtfsTime(departures[0] + shift);
     out.headwaySeconds = freq.headway;
     out.exactTimes = freq.exact;
   }
   if (live !== undefined) {
-    const schedDep = origin + trip.departures[l.boardPos] + shift;
+    const schedDep = origin + departures[l.boardPos] + shift;
     out.realtime = true;
     out.scheduledDeparture = formatIso(schedDep, zone);
-    out.scheduledArrival = formatIso(origin + trip.arrivals[l.alightPos] + shift, zone);
+    out.scheduledArrival = formatIso(origin + arrivals[l.alightPos] + shift, zone);
     out.delaySeconds = Math.round(l.departure - schedDep);
   }
   return out;
@@ -261,10 +266,12 @@ function addedLeg(net: Network, l: Leg, a: AddedTripSpec, arrivals: Float64Array
 /** The trip's shape between two of its stops, or the straight line through its stops. */
 export function legGeometry(net: Network, tripIdx: number, board: number, alight: number): LineString {
   const trip = net.input.trips[tripIdx];
+  const tripStopIdx = tripStops(net.input, tripIdx);
+  const shapeDist = tripShapeDist(net.input, tripIdx);
   const stops = net.input.stops;
   const viaStops = (): LineString => ({
     type: 'LineString',
-    coordinates: Array.from(trip.stops.subarray(board, alight + 1), (s) => [stops[s].lon, stops[s].lat]),
+    coordinates: Array.from(tripStopIdx.subarray(board, alight + 1), (s) => [stops[s].lon, stops[s].lat]),
   });
   if (trip.shape < 0) return viaStops();
   const shape = net.input.shapes[trip.shape];
@@ -284,9 +291,9 @@ export function legGeometry(net: Network, tripIdx: number, board: number, alight
   };
   let i0: number;
   let i1: number;
-  if (shape.dist !== undefined && trip.shapeDist !== undefined) {
-    const d0 = trip.shapeDist[board];
-    const d1 = trip.shapeDist[alight];
+  if (shape.dist !== undefined && shapeDist !== undefined) {
+    const d0 = shapeDist[board];
+    const d1 = shapeDist[alight];
     i0 = shape.dist.findIndex((d) => d >= d0);
     i1 = shape.dist.findIndex((d) => d >= d1);
     if (i0 < 0) i0 = n - 1;
@@ -295,14 +302,14 @@ export function legGeometry(net: Network, tripIdx: number, board: number, alight
     // walk the trip's stops along the shape so loops resolve in order
     let idx = 0;
     i0 = 0;
-    for (let p = 0; p <= board; p++) idx = nearest(trip.stops[p], idx);
+    for (let p = 0; p <= board; p++) idx = nearest(tripStopIdx[p], idx);
     i0 = idx;
-    for (let p = board + 1; p <= alight; p++) idx = nearest(trip.stops[p], idx);
+    for (let p = board + 1; p <= alight; p++) idx = nearest(tripStopIdx[p], idx);
     i1 = idx;
   }
   if (i1 <= i0) return viaStops();
-  const coords: [number, number][] = [[stops[trip.stops[board]].lon, stops[trip.stops[board]].lat]];
+  const coords: [number, number][] = [[stops[tripStopIdx[board]].lon, stops[tripStopIdx[board]].lat]];
   for (let i = i0; i <= i1; i++) coords.push([shape.lon[i], shape.lat[i]]);
-  coords.push([stops[trip.stops[alight]].lon, stops[trip.stops[alight]].lat]);
+  coords.push([stops[tripStopIdx[alight]].lon, stops[tripStopIdx[alight]].lat]);
   return { type: 'LineString', coordinates: coords };
 }

@@ -4,6 +4,7 @@
  * within the window, with their scheduled time and delay.
  */
 import { nextDepartures, type Departure } from './departures.js';
+import { tripDeparture, tripDepartures, tripStops } from './stop-times.js';
 import type { Network } from './network.js';
 import { MODE_NAMES, modeOfRouteType } from './query.js';
 import type { RealtimeOverlay } from './realtime.js';
@@ -33,10 +34,11 @@ export function liveDepartures(net: Network, live: RealtimeOverlay, stops: reado
     const d = key % v.dayCount;
     const r = tt.tripRoute[g];
     const trip = input.trips[tt.tripInput[g]];
+    const ts = tripStops(input, tt.tripInput[g]);
     const zone = tt.zones[v.routeZone[r]];
     const origin = v.dayOffset[v.routeZone[r] * v.dayCount + d] + tt.base;
-    for (let p = 0; p < trip.stops.length; p++)
-      if (wanted.has(trip.stops[p])) hidden.add(`${trip.id}|${input.stops[trip.stops[p]].id}|${formatIso(origin + trip.departures[p] + tt.tripShift[g], zone)}`);
+    for (let p = 0; p < ts.length; p++)
+      if (wanted.has(ts[p])) hidden.add(`${trip.id}|${input.stops[ts[p]].id}|${formatIso(origin + tripDeparture(input, tt.tripInput[g], p) + tt.tripShift[g], zone)}`);
   }
   const out: LiveDeparture[] = nextDepartures(net, stops, time, windowSeconds, limit + hidden.size).filter((d) => !hidden.has(`${d.tripId}|${d.stop.id}|${d.departure}`));
   const t1 = time + windowSeconds;
@@ -68,16 +70,18 @@ export function liveDepartures(net: Network, live: RealtimeOverlay, stops: reado
     }
     const r = e.route;
     const trip = input.trips[tt.tripInput[e.trip]];
+    const ts = tripStops(input, tt.tripInput[e.trip]);
+    const deps = tripDepartures(input, tt.tripInput[e.trip]);
     const route = input.routes[trip.route];
     const zone = tt.zones[v.routeZone[r]];
     const origin = v.dayOffset[v.routeZone[r] * v.dayCount + e.day] + tt.base;
-    const last = input.stops[trip.stops[trip.stops.length - 1]];
-    for (let p = 0; p < trip.stops.length; p++) {
+    const last = input.stops[ts[ts.length - 1]];
+    for (let p = 0; p < ts.length; p++) {
       const t = e.departures[p];
-      if (!wanted.has(trip.stops[p]) || e.skipped[p] || t < time || t > t1) continue;
+      if (!wanted.has(ts[p]) || e.skipped[p] || t < time || t > t1) continue;
       if ((v.routeStopFlags[v.routeStopsOffset[r] + p] & PICKUP_OK) === 0) continue;
-      const stop = input.stops[trip.stops[p]];
-      const sched = origin + trip.departures[p] + tt.tripShift[e.trip];
+      const stop = input.stops[ts[p]];
+      const sched = origin + deps[p] + tt.tripShift[e.trip];
       out.push({
         departure: formatIso(t, zone),
         stop: { id: stop.id, name: stop.name },

@@ -4,6 +4,7 @@
  * input model, so an edge can cache it per loaded network.
  */
 import { LocationType } from './input.js';
+import { tripLength, tripStops } from './stop-times.js';
 import type { Network } from './network.js';
 import { MODE_NAMES, modeOfRouteType, type ModeName } from './query.js';
 
@@ -63,7 +64,7 @@ function routeTrips(net: Network): Int32Array {
   const score = (t: number) => {
     const trip = net.input.trips[t];
     const shaped = trip.shape >= 0 && (net.input.shapes[trip.shape]?.lat.length ?? 0) >= 2;
-    return (shaped ? 1e9 : 0) + trip.stops.length;
+    return (shaped ? 1e9 : 0) + tripLength(net.input, t);
   };
   net.input.trips.forEach((trip, t) => {
     const cur = best[trip.route];
@@ -80,7 +81,7 @@ function routeFeature(net: Network, r: number, t: number): RouteFeature | null {
   if (shape !== undefined && shape.lat.length >= 2) {
     for (let i = 0; i < shape.lat.length; i++) coordinates.push([round(shape.lon[i]), round(shape.lat[i])]);
   } else {
-    for (const s of trip.stops) coordinates.push([round(net.input.stops[s].lon), round(net.input.stops[s].lat)]);
+    for (const s of tripStops(net.input, t)) coordinates.push([round(net.input.stops[s].lon), round(net.input.stops[s].lat)]);
   }
   if (coordinates.length < 2) return null;
   return {
@@ -102,8 +103,8 @@ function routeFeature(net: Network, r: number, t: number): RouteFeature | null {
 export function servedPoints(net: Network): number[] {
   const { stops, trips } = net.input;
   const point = new Uint8Array(stops.length);
-  for (const trip of trips)
-    for (const s of trip.stops) {
+  for (let t = 0; t < trips.length; t++)
+    for (const s of tripStops(net.input, t)) {
       const p = stops[s].parent;
       point[p >= 0 && stops[p].locationType === LocationType.Station ? p : s] = 1;
     }

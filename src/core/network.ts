@@ -1,12 +1,15 @@
 /**
  * A loaded network: the input model, its walking graph, the compiled timetable and a router,
- * plus the name lookups the edges (CLI, HTTP) need. Built once, then read-only.
+ * plus the name lookups the edges (CLI, HTTP) need. Built once, then read-only — except that
+ * compiling hands the input's stop, arrival and departure columns over to the timetable
+ * (`compactStopTimes`: the input's accessors then read the timetable, and the columns are freed).
  */
 import { compileTimetable } from './compile.js';
 import { LocationType, type NetworkInput } from './input.js';
 import { MODE_NAMES, modeOfRouteType, type ModeName, type TransferGraph } from './query.js';
 import { Raptor } from './raptor.js';
 import type { Timetable } from './timetable.js';
+import { compactStopTimes, tripStops } from './stop-times.js';
 import { DEFAULT_WALK, WalkNetwork, type WalkOptions } from './walk.js';
 
 export interface NetworkStats {
@@ -16,8 +19,18 @@ export interface NetworkStats {
   trips: number;
   stopTimes: number;
   footpaths: number;
-  /** Bytes held by the compiled typed arrays (forward view). */
+  /** Bytes held by the compiled typed arrays: the forward view. */
   compiledBytes: number;
+  /** Bytes of the arrive-by (reverse) view's own arrays when it has been built, else 0. */
+  reverseBytes: number;
+}
+
+/** Bytes of the typed arrays of `v` not in `except` (arrays a view shares with another count once). */
+function viewBytes(v: object, except: object = {}): number {
+  const shared = new Set(Object.values(except).filter((x) => ArrayBuffer.isView(x)));
+  let bytes = 0;
+  for (const x of Object.values(v)) if (ArrayBuffer.isView(x) && !shared.has(x)) bytes += x.byteLength;
+  return bytes;
 }
 
 export class Network {
@@ -43,13 +56,13 @@ export class Network {
     this.transfers = paths.transfers;
     this.walking = paths.walking;
     this.timetable = compileTimetable(input, this.transfers);
+    compactStopTimes(input, this.timetable);
     this.router = new Raptor(this.timetable);
   }
 
   stats(): NetworkStats {
     const f = this.timetable.forward;
-    let bytes = 0;
-    for (const v of Object.values(f)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+    const tt = this.timetable;
     return {
       stops: this.input.stops.length,
       routes: this.input.routes.length,
@@ -57,7 +70,8 @@ export class Network {
       trips: this.timetable.tripInput.length,
       stopTimes: f.arr.length,
       footpaths: f.footTo.length,
-      compiledBytes: bytes,
+      compiledBytes: viewBytes(f),
+      reverseBytes: tt.reverseBuilt() ? viewBytes(tt.reverseView(), f) : 0,
     };
   }
 
@@ -129,9 +143,9 @@ export class Network {
   stopModes(stop: number): ModeName[] {
     if (this.modesCache === undefined) {
       const m = new Uint16Array(this.input.stops.length);
-      for (const trip of this.input.trips) {
-        const bit = 1 << modeOfRouteType(this.input.routes[trip.route].type);
-        for (const s of trip.stops) {
+      for (let t = 0; t < this.input.trips.length; t++) {
+        const bit = 1 << modeOfRouteType(this.input.routes[this.input.trips[t].route].type);
+        for (const s of tripStops(this.input, t)) {
           m[s] |= bit;
           const p = this.input.stops[s].parent;
           if (p >= 0) m[p] |= bit;

@@ -3,6 +3,7 @@
  * report. Projection and path strings from d3-geo.
  */
 import { geoMercator, geoPath } from 'd3-geo';
+import { tripLength, tripStops } from './stop-times.js';
 import type { Network } from './network.js';
 import type { IsochroneResult } from './isochrone-plan.js';
 import { MODE_NAMES, modeOfRouteType } from './query.js';
@@ -19,15 +20,14 @@ export function routeLines(net: Network): { mode: string; color: string | null; 
   const longest = new Map<number, number>();
   net.input.trips.forEach((t, i) => {
     const cur = longest.get(t.route);
-    if (cur === undefined || net.input.trips[cur].stops.length < t.stops.length) longest.set(t.route, i);
+    if (cur === undefined || tripLength(net.input, cur) < tripLength(net.input, i)) longest.set(t.route, i);
   });
   return [...longest].map(([r, t]) => {
     const route = net.input.routes[r];
-    const trip = net.input.trips[t];
     return {
       mode: MODE_NAMES[modeOfRouteType(route.type)],
       color: route.color ? `#${route.color}` : null,
-      coordinates: Array.from(trip.stops, (s) => [net.input.stops[s].lon, net.input.stops[s].lat] as [number, number]),
+      coordinates: Array.from(tripStops(net.input, t), (s) => [net.input.stops[s].lon, net.input.stops[s].lat] as [number, number]),
     };
   });
 }

@@ -139,6 +139,8 @@ export interface Timetable {
   readonly forward: SearchView;
   /** Built on first use (arrive-by), then kept. */
   reverseView(): SearchView;
+  /** Whether reverseView() has been built. */
+  reverseBuilt(): boolean;
 
   /** Compiled trip (forward order) → index of its TripInput. */
   readonly tripInput: Int32Array;

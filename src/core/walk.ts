@@ -1,7 +1,10 @@
 /**
- * The walking network model: stops, entrances and station nodes in an `ngraph.graph`, linked by
- * pathways and by generated footpaths between nearby stops; walking times are shortest paths
- * found with `ngraph.path`. From it come the transfer footpaths the search uses and the
+ * The walking network model: stops, entrances and station nodes linked by pathways and by
+ * generated footpaths between nearby stops. When the feeds have pathways the links form an
+ * `ngraph.graph`, and walking times through stations are shortest paths found with
+ * `ngraph.path`; without pathways no walk needs a graph search and no graph is built (it would
+ * cost a few hundred bytes of heap per footpath). From the links come, once, the transfer
+ * footpaths the search uses (compressed rows), and from the graph and a spatial index the
  * access/egress walks for coordinate origins and destinations.
  */
 import createGraph, { type Graph } from 'ngraph.graph';
@@ -37,29 +40,41 @@ export function distanceMetres(lat1: number, lon1: number, lat2: number, lon2: n
 }
 
 export class WalkNetwork {
-  readonly graph: Graph<number, LinkData>;
+  /** The links as a graph, for shortest walks through stations: only when there are pathways. */
+  readonly graph: Graph<number, LinkData> | undefined;
   private readonly index: KDBush;
+  /** Computed in the constructor from the links, which are not kept. */
+  private readonly paths: { walking: TransferGraph; transfers: TransferGraph };
   /** Stops that have pathway edges (their walking times need a graph search). */
   private readonly hasPathways: Uint8Array;
-  private readonly finder;
+  private readonly finder: ReturnType<typeof ngraphPath.aStar<number, LinkData>> | undefined;
 
   constructor(
     private readonly input: NetworkInput,
     readonly options: WalkOptions = DEFAULT_WALK,
   ) {
     const stops = input.stops;
-    this.graph = createGraph<number, LinkData>();
     this.index = new KDBush(Math.max(1, stops.length));
-    for (let i = 0; i < stops.length; i++) {
-      this.graph.addNode(i, i);
-      this.index.add(stops[i].lon, stops[i].lat);
-    }
+    for (let i = 0; i < stops.length; i++) this.index.add(stops[i].lon, stops[i].lat);
     if (stops.length === 0) this.index.add(0, 0);
     this.index.finish();
     this.hasPathways = new Uint8Array(stops.length);
+    // links a → b, the shortest when given twice (transient: one small map per node with links)
+    const links: (Map<number, number> | undefined)[] = new Array(stops.length);
+    const graph = input.pathways.length > 0 ? createGraph<number, LinkData>() : undefined;
+    if (graph !== undefined) for (let i = 0; i < stops.length; i++) graph.addNode(i, i);
+    const addEdge = (a: number, b: number, seconds: number): void => {
+      const row = (links[a] ??= new Map());
+      const existing = row.get(b);
+      if (existing === undefined || seconds < existing) row.set(b, seconds);
+      if (graph === undefined) return;
+      const link = graph.getLink(a, b);
+      if (link === null || link === undefined) graph.addLink(a, b, { seconds });
+      else if (seconds < link.data.seconds) link.data.seconds = seconds;
+    };
     for (const p of input.pathways) {
-      this.addEdge(p.from, p.to, p.seconds);
-      if (p.bidirectional) this.addEdge(p.to, p.from, p.seconds);
+      addEdge(p.from, p.to, p.seconds);
+      if (p.bidirectional) addEdge(p.to, p.from, p.seconds);
       this.hasPathways[p.from] = 1;
       this.hasPathways[p.to] = 1;
     }
@@ -70,13 +85,17 @@ export class WalkNetwork {
       for (const b of this.near(stops[a].lat, stops[a].lon, options.transferRadius)) {
         if (b === a || !this.walkable(b)) continue;
         if (this.hasPathways[a] && this.hasPathways[b] && this.station(a) === this.station(b)) continue;
-        this.addEdge(a, b, this.walkSeconds(a, b));
+        addEdge(a, b, this.walkSeconds(a, b));
       }
     }
-    this.finder = ngraphPath.aStar(this.graph, {
-      oriented: true,
-      distance: (_from, _to, link) => link.data.seconds,
-    });
+    if (graph !== undefined) {
+      this.graph = graph;
+      this.finder = ngraphPath.aStar(graph, {
+        oriented: true,
+        distance: (_from, _to, link) => link.data.seconds,
+      });
+    }
+    this.paths = this.computeFootpaths(links);
   }
 
   private walkable(s: number): boolean {
@@ -87,15 +106,6 @@ export class WalkNetwork {
   private station(s: number): number {
     const p = this.input.stops[s].parent;
     return p >= 0 ? p : s;
-  }
-
-  private addEdge(a: number, b: number, seconds: number): void {
-    const existing = this.graph.getLink(a, b);
-    if (existing !== null && existing !== undefined) {
-      if (seconds < existing.data.seconds) existing.data.seconds = seconds;
-      return;
-    }
-    this.graph.addLink(a, b, { seconds });
   }
 
   /** Stop indices within `radius` metres of a point (any location type). */
@@ -113,8 +123,12 @@ export class WalkNetwork {
     return Math.round((metres * this.options.detour) / this.options.speed);
   }
 
-  /** Shortest walking seconds from a to b over the graph (ngraph.path), or -1. */
-  pathSeconds(a: number, b: number): number {
+  /**
+   * Shortest walking seconds from a to b over the graph (ngraph.path), or -1. Only asked for
+   * pathway nodes, so there is a graph; without one only the direct link counts.
+   */
+  private pathSeconds(a: number, b: number): number {
+    if (this.graph === undefined || this.finder === undefined) return a === b ? 0 : -1;
     const path = this.finder.find(a, b); // ngraph.path returns nodes from b back to a
     if (path.length === 0) return -1;
     let total = 0;
@@ -130,9 +144,11 @@ export class WalkNetwork {
   private pathwayComponent(a: number): number[] {
     const seen = new Set<number>([a]);
     const stack = [a];
+    const graph = this.graph;
+    if (graph === undefined) return [a]; // no pathways at all
     while (stack.length > 0) {
       const x = stack.pop()!;
-      this.graph.forEachLinkedNode(
+      graph.forEachLinkedNode(
         x,
         (other) => {
           const o = other.id as number;
@@ -159,6 +175,10 @@ export class WalkNetwork {
    * at the start and end of a journey, which use `walking`.
    */
   footpaths(): { walking: TransferGraph; transfers: TransferGraph } {
+    return this.paths;
+  }
+
+  private computeFootpaths(links: readonly (Map<number, number> | undefined)[]): { walking: TransferGraph; transfers: TransferGraph } {
     const stops = this.input.stops;
     const n = stops.length;
     const rows: Map<number, number>[] = [];
@@ -173,15 +193,10 @@ export class WalkNetwork {
           if (sec >= 0) row.set(b, sec);
         }
       }
-      this.graph.forEachLinkedNode(
-        a,
-        (other, link) => {
-          const b = other.id as number;
-          if (b === a || stops[b].locationType !== LocationType.Stop || row.has(b)) return;
-          row.set(b, link.data.seconds);
-        },
-        true,
-      );
+      for (const [b, seconds] of links[a] ?? []) {
+        if (b === a || stops[b].locationType !== LocationType.Stop || row.has(b)) continue;
+        row.set(b, seconds);
+      }
     }
     const walking = toCsr(rows, new Int32Array(n));
     const same = new Int32Array(n);

@@ -1,9 +1,11 @@
 /**
  * shapes, trips, frequencies and stop_times from SQLite. stop_times is streamed in
- * (trip_id, stop_sequence) order (the primary-key index) into one reusable TripBuffer, so memory
- * stays at the final typed arrays even for 10M rows.
+ * (trip_id, stop_sequence) order (the primary-key index) straight into the growing columns of one
+ * StopTimesBuilder (through a TripBuffer that assembles each trip in place), so memory stays at
+ * the final columns even for 10M rows: no per-trip arrays.
  */
-import type { FrequencyInput, ShapeInput, StopInput, TripInput } from '../core/input.js';
+import type { FrequencyInput, ShapeInput, StopInput, StopTimesInput, TripInput } from '../core/input.js';
+import { StopTimesBuilder } from '../core/stop-times.js';
 import { TripBuffer } from './interpolate.js';
 import { feedOf, rawId, readIssue, type ReadContext } from './read-context.js';
 
@@ -54,6 +56,8 @@ interface TripMeta {
 
 function readTripMeta(ctx: ReadContext, routes: Map<string, number>, services: Map<string, number>, shapes: Map<string, number>): Map<string, TripMeta> {
   const out = new Map<string, TripMeta>();
+  // headsigns repeat across a route's trips: keep one string each
+  const headsigns = new Map<string, string>();
   const rows = ctx.db
     .prepare('SELECT trip_id, route_id, service_id, trip_headsign, trip_short_name, direction_id, shape_id FROM trips ORDER BY rowid')
     .raw();
@@ -63,7 +67,10 @@ function readTripMeta(ctx: ReadContext, routes: Map<string, number>, services: M
     const s = services.get(service);
     if (r === undefined || s === undefined) continue; // the pre-scan checked both
     const sh = shape === null ? -1 : (shapes.get(shape) ?? -1);
-    out.set(id, { route: r, service: s, headsign: headsign ?? '', shortName, directionId, shape: sh, seen: false });
+    const h = headsign ?? '';
+    let hs = headsigns.get(h);
+    if (hs === undefined) headsigns.set(h, (hs = h));
+    out.set(id, { route: r, service: s, headsign: hs, shortName, directionId, shape: sh, seen: false });
   }
   return out;
 }
@@ -88,19 +95,28 @@ export interface TripIndexes {
   shapes: Map<string, number>;
 }
 
-/** Trips with their stop times (interpolated and validated) and frequencies. */
-export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
+/** Trips with their stop times (interpolated and validated, columnar) and frequencies. */
+export function readTrips(ctx: ReadContext, ix: TripIndexes): { trips: TripInput[]; stopTimes: StopTimesInput } {
   const metas = readTripMeta(ctx, ix.routes, ix.services, ix.shapes);
   const frequencies = readFrequencies(ctx);
   const stopIndex = new Map(ix.stops.map((s, i) => [s.id, i] as [string, number]));
-  const buffer = new TripBuffer(Float64Array.from(ix.stops, (s) => s.lat), Float64Array.from(ix.stops, (s) => s.lon));
+  // size the columns once: rows and trips are upper bounds of what is kept
+  const rowCount = (ctx.db.prepare('SELECT count(*) FROM stop_times').pluck().get() as number | undefined) ?? 0;
+  const buffer = new TripBuffer(
+    Float64Array.from(ix.stops, (s) => s.lat),
+    Float64Array.from(ix.stops, (s) => s.lon),
+    new StopTimesBuilder({ stopTimes: rowCount, trips: metas.size }),
+  );
   const trips: TripInput[] = [];
   let current: string | undefined;
   let rows = 0;
   const finish = (): void => {
     if (current === undefined) return;
     const meta = metas.get(current);
-    if (meta === undefined) return;
+    if (meta === undefined) {
+      buffer.reset();
+      return;
+    }
     meta.seen = true;
     const feed = feedOf(ctx, current);
     const result = buffer.finish(rawId(current));
@@ -108,7 +124,9 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
       readIssue(ctx, feed, 'stop_times.txt', result.code, 'error', result.message);
       return;
     }
-    const trip: TripInput = { id: current, route: meta.route, service: meta.service, headsign: meta.headsign, shape: meta.shape, ...result };
+    const n = buffer.out.tripOffsetOf(result.trip + 1) - buffer.out.tripOffsetOf(result.trip);
+    const trip: TripInput = { id: current, route: meta.route, service: meta.service, headsign: meta.headsign, shape: meta.shape };
+    if (result.stopSequenceStart !== undefined) trip.stopSequenceStart = result.stopSequenceStart;
     if (meta.shortName !== null) trip.shortName = meta.shortName;
     if (meta.directionId !== null) trip.directionId = meta.directionId;
     const freq = frequencies.get(current);
@@ -118,7 +136,7 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
     }
     trips.push(trip);
     ctx.counts[feed].trips++;
-    ctx.counts[feed].stopTimes += result.stops.length;
+    ctx.counts[feed].stopTimes += n;
   };
   const st = ctx.db
     .prepare(
@@ -145,5 +163,5 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): TripInput[] {
   for (const [id, meta] of metas) {
     if (!meta.seen) readIssue(ctx, feedOf(ctx, id), 'trips.txt', 'no_stop_times', 'warning', `trip ${rawId(id)} has no stop times; skipped`);
   }
-  return trips;
+  return { trips, stopTimes: buffer.out.finish() };
 }

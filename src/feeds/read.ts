@@ -34,7 +34,7 @@ export function readNetwork(
   const cal = readCalendars(ctx);
   const { shapes, index: shapeIndex } = readShapes(ctx);
   const routeIndex = new Map(routes.map((r, i) => [r.id, i] as [string, number]));
-  const trips = readTrips(ctx, { stops, routes: routeIndex, services: cal.index, shapes: shapeIndex });
+  const { trips, stopTimes } = readTrips(ctx, { stops, routes: routeIndex, services: cal.index, shapes: shapeIndex });
   const transfers = readTransfers(ctx, stopIndex);
   const pathways = readPathways(ctx, stops, stopIndex);
   progress.clear();
@@ -55,6 +55,7 @@ export function readNetwork(
     stops,
     routes,
     trips,
+    stopTimes,
     services: cal.services,
     transfers,
     pathways,

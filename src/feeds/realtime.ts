@@ -6,6 +6,7 @@
  * reason; it never throws anything else.
  */
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import { positionOfSequence, tripDeparture, tripStops } from '../core/stop-times.js';
 import type { AlertSelector, ServiceAlert, Translation } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
 import type { AddedTripSpec, StopTimeUpdateSpec, TripUpdateSpec } from '../core/realtime.js';
@@ -190,7 +191,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         counts.matched++;
         continue;
       }
-      const input = net.input.trips[tt.tripInput[trip]];
+      const input = tt.tripInput[trip];
       const ups: StopTimeUpdateSpec[] = [];
       let bad: string | null = null;
       for (const s of tu.stopTimeUpdate ?? []) {
@@ -277,16 +278,13 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
 }
 
 /** Position of a stop_time_update in the trip: by stop_sequence, else by stop_id from `from`. */
-function positionOf(trip: Network['input']['trips'][number], seq: number | null | undefined, stopId: string | null, net: Network, from: number): number {
-  const n = trip.stops.length;
-  if (seq !== null && seq !== undefined) {
-    if (trip.stopSequence !== undefined) return trip.stopSequence.indexOf(seq);
-    const p = seq - (trip.stopSequenceStart ?? 0);
-    return p >= 0 && p < n ? p : -1;
-  }
+function positionOf(trip: number, seq: number | null | undefined, stopId: string | null, net: Network, from: number): number {
+  if (seq !== null && seq !== undefined) return positionOfSequence(net.input, trip, seq);
   if (stopId !== null) {
-    for (let p = from; p < n; p++) if (net.input.stops[trip.stops[p]].id === stopId) return p;
-    for (let p = 0; p < from; p++) if (net.input.stops[trip.stops[p]].id === stopId) return p;
+    const stops = tripStops(net.input, trip);
+    const n = stops.length;
+    for (let p = from; p < n; p++) if (net.input.stops[stops[p]].id === stopId) return p;
+    for (let p = 0; p < from; p++) if (net.input.stops[stops[p]].id === stopId) return p;
   }
   return -1;
 }
@@ -302,7 +300,7 @@ function matchRun(net: Network, candidates: number[], startDate: string | null, 
   if (startTime) {
     const secs = parseGtfsTime(startTime);
     if (secs === null) return 'bad start_time';
-    runs = candidates.filter((g) => net.input.trips[tt.tripInput[g]].departures[0] + tt.tripShift[g] === secs);
+    runs = candidates.filter((g) => tripDeparture(net.input, tt.tripInput[g], 0) + tt.tripShift[g] === secs);
     if (runs.length === 0) return 'no run at start_time';
   } else if (candidates.length > 1) return 'frequency-based trip without start_time';
   const g = runs[0];
@@ -386,7 +384,7 @@ function vehicle(
   if (typeof match === 'string') return { vehicle: out, unmatched: `vehicle: ${match}` };
   [out.trip, out.day] = match;
   if (stopSequence !== null || stopId !== null) {
-    const pos = positionOf(net.input.trips[net.timetable.tripInput[out.trip]], stopSequence, stopId, net, 0);
+    const pos = positionOf(net.timetable.tripInput[out.trip], stopSequence, stopId, net, 0);
     if (pos >= 0) out.stopPos = pos;
   }
   return { vehicle: out, unmatched: null };

@@ -2,7 +2,8 @@
  * Builders for small hand-made networks used by the core's module tests: a text timetable in,
  * a NetworkInput out. Times are `H:MM` or `HH:MM:SS`, hours may exceed 24.
  */
-import type { NetworkInput, StopInput, TripInput } from '../../src/core/input.js';
+import type { NetworkInput, StopInput } from '../../src/core/input.js';
+import { columnarInput, type TripWithTimes } from '../../src/core/stop-times.js';
 import { parseGtfsTime } from '../../src/core/time.js';
 
 export interface TinyTrip {
@@ -53,10 +54,10 @@ export function tiny(net: TinyNetwork): NetworkInput {
     const tr = net.trips.find((x) => (x.route ?? x.id) === id)!;
     return { id: `f:${id}`, feed: 0, shortName: id, longName: '', type: tr.type ?? 3 };
   });
-  const trips: TripInput[] = net.trips.map((tr) => {
+  const trips: TripWithTimes[] = net.trips.map((tr) => {
     const parts = tr.times.split(',').map((p) => p.trim());
     const n = parts.length;
-    const trip: TripInput = {
+    const trip = {
       id: `f:${tr.id}`,
       route: routeIds.indexOf(tr.route ?? tr.id),
       service: [...serviceIds].indexOf(tr.service ?? 'all'),
@@ -67,7 +68,7 @@ export function tiny(net: TinyNetwork): NetworkInput {
       departures: new Int32Array(n),
       pickup: new Uint8Array(n),
       dropOff: new Uint8Array(n),
-    };
+    } satisfies TripWithTimes as TripWithTimes & { stops: Int32Array; arrivals: Int32Array; departures: Int32Array; pickup: Uint8Array; dropOff: Uint8Array };
     parts.forEach((p, i) => {
       const [name, time] = p.split(/\s+/) as [string, string];
       let tm = time;
@@ -90,7 +91,7 @@ export function tiny(net: TinyNetwork): NetworkInput {
       trip.frequencies = tr.frequencies.map((f) => ({ start: t(f.start), end: t(f.end), headway: f.headway, exact: f.exact }));
     return trip;
   });
-  return {
+  return columnarInput({
     firstDate: net.firstDate ?? '2026-11-23',
     dayCount,
     feeds: [{ name: 'f', timezone: net.timezone ?? 'Asia/Shanghai', startDate: net.firstDate ?? '2026-11-23', endDate: '2026-12-31' }],
@@ -101,7 +102,7 @@ export function tiny(net: TinyNetwork): NetworkInput {
     transfers: [],
     pathways: [],
     shapes: [],
-  };
+  });
 }
 
 import { compileTimetable } from '../../src/core/compile.js';

@@ -10,7 +10,8 @@ import { compileTimetable } from '../../src/core/compile.js';
 import { Network } from '../../src/core/network.js';
 import { Raptor } from '../../src/core/raptor.js';
 import { RealtimeOverlay, type TripUpdateSpec } from '../../src/core/realtime.js';
-import type { NetworkInput, TripInput } from '../../src/core/input.js';
+import type { NetworkInput } from '../../src/core/input.js';
+import { columnarTrips, tripStops, tripWithTimes, type TripWithTimes } from '../../src/core/stop-times.js';
 import { ALL_MODES, type SearchRequest } from '../../src/core/query.js';
 import { addDays, parseDateTime, serviceDayOrigin } from '../../src/core/time.js';
 import { METRO_SIZED, syntheticCity } from '../../bench/synthetic.js';
@@ -38,7 +39,7 @@ test('metro-sized network, chaotic delays: the overlay equals RAPTOR on the rewr
   // most runs stay in their route's FIFO order; the rest need lanes of their own
   expect(overlay.replaced.keys.size).toBeGreaterThan(0);
   const services = [...input.services];
-  const trips: TripInput[] = input.trips.map((t) => ({ ...t }));
+  const trips: TripWithTimes[] = input.trips.map((_, t) => tripWithTimes(input, t));
   const seen = new Set<number>();
   for (const u of ups) {
     if (seen.has(u.trip)) continue; seen.add(u.trip);
@@ -47,15 +48,15 @@ test('metro-sized network, chaotic delays: the overlay equals RAPTOR on the rewr
     services.push({ id: `rt:${services.length}`, days }); t.service = services.length - 1;
   }
   for (const e of overlay.entries) {
-    const src = input.trips[tt.tripInput[e.trip]];
+    const src = tripWithTimes(input, tt.tripInput[e.trip]);
     const origin = serviceDayOrigin(addDays(input.firstDate, e.day), input.feeds[0].timezone);
     const days = new Uint8Array(input.dayCount); days[e.day] = 1; services.push({ id: `rt:${services.length}`, days });
     trips.push({ ...src, id: `${src.id}@live`, service: services.length - 1, frequencies: undefined, arrivals: Int32Array.from(e.arrivals, (x) => x - origin), departures: Int32Array.from(e.departures, (x) => x - origin) });
   }
-  const rw: NetworkInput = { ...input, services, trips };
+  const rw: NetworkInput = { ...input, services, ...columnarTrips(trips) };
   const oracle = new Raptor(compileTimetable(rw, net.transfers));
   const rnd = mulberry32(10);
-  const served = [...new Set(input.trips.flatMap((t) => Array.from(t.stops)))];
+  const served = [...new Set(input.trips.flatMap((_, t) => Array.from(tripStops(input, t))))];
   const mid = parseDateTime('2026-11-24T00:00', input.feeds[0].timezone)!;
   let bad = 0; const msgs: string[] = [];
   for (let i = 0; i < 300; i++) {

@@ -2,6 +2,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FeedError, loadFeeds, type ImportIssue, type LoadFeedsResult } from '../../src/feeds/index.js';
+import { tripWithTimes } from '../../src/core/stop-times.js';
 import { fixture, tempDir } from './helpers.js';
 
 const tmp = tempDir('feeds-dirty');
@@ -59,7 +60,7 @@ describe('dirty feed', () => {
     expect(input.routes.map((x) => x.id)).toEqual(['dirty:R1']);
     expect(input.routes[0]).toMatchObject({ shortName: '1', longName: '' });
     expect(input.trips.map((t) => t.id)).toEqual(['dirty:T1', 'dirty:T6']);
-    const [t1, t6] = input.trips;
+    const [t1, t6] = [tripWithTimes(input, 0), tripWithTimes(input, 1)];
     expect(Array.from(t1.stops, (s) => input.stops[s].id)).toEqual(['dirty:S1', 'dirty:S2', 'dirty:S4']);
     expect(Array.from(t6.stops, (s) => input.stops[s].id)).toEqual(['dirty:S1', 'dirty:S2', 'dirty:S4']);
     expect(Array.from(t6.arrivals)).toEqual([39600, 40200, 42000]); // bad arrival → departure

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkInput, TripInput } from '../../src/core/input.js';
+import type { NetworkInput } from '../../src/core/input.js';
+import { tripWithTimes, type InlineTrip } from '../../src/core/stop-times.js';
 import { addDays, daysBetween } from '../../src/core/time.js';
 import { loadFeeds, type LoadFeedsResult } from '../../src/feeds/index.js';
 import { haversine } from '../../src/feeds/interpolate.js';
@@ -11,13 +12,13 @@ import { fixture, tempDir } from './helpers.js';
 const tmp = tempDir('feeds-load');
 const quiet = { progress: false, cacheDir: tmp };
 
-function trip(input: NetworkInput, id: string): TripInput {
-  const t = input.trips.find((x) => x.id === id);
-  if (t === undefined) throw new Error(`no trip ${id}`);
-  return t;
+function trip(input: NetworkInput, id: string): InlineTrip {
+  const t = input.trips.findIndex((x) => x.id === id);
+  if (t < 0) throw new Error(`no trip ${id}`);
+  return tripWithTimes(input, t);
 }
 
-function stopIds(input: NetworkInput, t: TripInput): string[] {
+function stopIds(input: NetworkInput, t: InlineTrip): string[] {
   return Array.from(t.stops, (s) => input.stops[s].id);
 }
 

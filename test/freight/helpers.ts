@@ -5,6 +5,7 @@
  * dominance pruning, then a Pareto filter.
  */
 import { LocationType, type NetworkInput, type StopInput } from '../../src/core/input.js';
+import { columnarInput } from '../../src/core/stop-times.js';
 import type { FreightData, FreightTerminalRow, TerminalFlow } from '../../src/core/freight/data.js';
 import { truckAmount, type Amount } from '../../src/core/freight/factors.js';
 import { FreightNetwork } from '../../src/core/freight/network.js';
@@ -90,7 +91,7 @@ export function buildNetwork(spec: NetSpec): FreightNetwork {
     pickup: new Uint8Array(t.stops.length),
     dropOff: new Uint8Array(t.stops.length),
   }));
-  const input: NetworkInput = {
+  const input: NetworkInput = columnarInput({
     firstDate: FIRST_DATE,
     dayCount,
     feeds: [{ name: 'fr', timezone: ZONE, startDate: FIRST_DATE, endDate: '2026-12-31' }],
@@ -101,7 +102,7 @@ export function buildNetwork(spec: NetSpec): FreightNetwork {
     transfers: (spec.transfers ?? []).map(([a, b, type, minTime]) => ({ from: idx.get(a)!, to: idx.get(b)!, type, minTime })),
     pathways: [],
     shapes: [],
-  };
+  });
   const data: FreightData = {
     feed: 0,
     services: Object.entries(spec.capacity ?? {}).map(([r, cap]) => ({

@@ -4,12 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PICKUP_NONE } from '../../src/core/input.js';
+import type { NetworkInput } from '../../src/core/input.js';
+import { tripWithTimes, type InlineTrip } from '../../src/core/stop-times.js';
 import { ALL_MODES, FORBIDDEN, modeOfRouteType } from '../../src/core/query.js';
 import { addDays, serviceDayOrigin } from '../../src/core/time.js';
 import { randomNetwork, randomQuery, type RandomNetwork } from '../support/random-network.js';
 import { DEFAULT_PROPERTY_SEED, networkSeed, querySeed } from '../support/seeds.js';
 
 /** Names of the stressing features present in one network. */
+/** Every trip with its stop times inline. */
+function inline(input: NetworkInput): InlineTrip[] {
+  return input.trips.map((_, t) => tripWithTimes(input, t));
+}
+
 function features(net: RandomNetwork): Set<string> {
   const { input, transfers } = net;
   const out = new Set<string>();
@@ -22,15 +29,16 @@ function features(net: RandomNetwork): Set<string> {
   if (input.feeds.length > 1) out.add('two feeds');
   for (const s of input.services) if (s.days.includes(0)) out.add('service off some day');
   for (const r of input.routes) out.add(`mode ${modeOfRouteType(r.type)}`);
-  for (const t of input.trips) {
+  for (const t of inline(input)) {
     if (t.departures.some((x) => x >= 86400)) out.add('past midnight');
     if (new Set(t.stops).size < t.stops.length) out.add('loop');
     if (t.pickup.includes(PICKUP_NONE)) out.add('no pickup');
     if (t.dropOff.includes(PICKUP_NONE)) out.add('no drop-off');
     for (const f of t.frequencies ?? []) out.add(f.exact ? 'frequency exact' : 'frequency inexact');
   }
-  for (const a of input.trips) {
-    for (const b of input.trips) {
+  const trips = inline(input);
+  for (const a of trips) {
+    for (const b of trips) {
       if (a.route !== b.route || a.departures[0] >= b.departures[0]) continue;
       const n = a.stops.length;
       if (a.arrivals[n - 1] > b.arrivals[n - 1]) out.add('overtaking');
@@ -63,7 +71,7 @@ describe('random network generator', () => {
       const { input, transfers } = randomNetwork(networkSeed(DEFAULT_PROPERTY_SEED, n));
       expect(input.stops.length).toBeGreaterThanOrEqual(10);
       expect(input.stops.length).toBeLessThanOrEqual(60);
-      for (const t of input.trips) {
+      for (const t of inline(input)) {
         for (let i = 0; i < t.stops.length; i++) {
           expect(t.arrivals[i]).toBeLessThanOrEqual(t.departures[i]);
           if (i > 0) expect(t.departures[i - 1]).toBeLessThanOrEqual(t.arrivals[i]);

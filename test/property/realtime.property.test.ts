@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { compileTimetable } from '../../src/core/compile.js';
 import { Raptor } from '../../src/core/raptor.js';
 import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../../src/core/realtime.js';
-import type { NetworkInput, TripInput } from '../../src/core/input.js';
+import type { NetworkInput } from '../../src/core/input.js';
+import { columnarTrips, tripLength, tripWithTimes, type TripWithTimes } from '../../src/core/stop-times.js';
 import type { Timetable } from '../../src/core/timetable.js';
 import { addDays, serviceDayOrigin } from '../../src/core/time.js';
 import { randomNetwork, randomQuery } from '../support/random-network.js';
@@ -37,7 +38,7 @@ function randomUpdates(rng: Rng, input: NetworkInput, tt: Timetable): { updates:
       continue;
     }
     const ups: TripUpdateSpec['updates'] = [];
-    for (let pos = 0; pos < trip.stops.length; pos++) {
+    for (let pos = 0; pos < tripLength(input, tt.tripInput[g]); pos++) {
       if (!rng.chance(0.35)) continue;
       const delay = rng.int(-300, 1800);
       ups.push(rng.chance(0.5) ? { pos, arrivalDelay: delay, departureDelay: delay + rng.int(0, 120), skipped: rng.chance(0.1) } : { pos, departureDelay: delay });
@@ -68,7 +69,7 @@ function randomUpdates(rng: Rng, input: NetworkInput, tt: Timetable): { updates:
 /** The network the overlay stands for: hidden runs removed on their day, live runs added. */
 function rewritten(input: NetworkInput, tt: Timetable, overlay: RealtimeOverlay, updates: TripUpdateSpec[]): NetworkInput {
   const services = [...input.services];
-  const trips: TripInput[] = input.trips.map((t) => ({ ...t }));
+  const trips: TripWithTimes[] = input.trips.map((_, t) => tripWithTimes(input, t));
   const onlyDay = (day: number) => {
     const days = new Uint8Array(input.dayCount);
     days[day] = 1;
@@ -95,7 +96,7 @@ function rewritten(input: NetworkInput, tt: Timetable, overlay: RealtimeOverlay,
       });
       continue;
     }
-    const src = input.trips[tt.tripInput[e.trip]];
+    const src = tripWithTimes(input, tt.tripInput[e.trip]);
     const zone = input.feeds[input.routes[src.route].feed].timezone;
     const origin = serviceDayOrigin(addDays(input.firstDate, e.day), zone);
     trips.push({
@@ -104,7 +105,7 @@ function rewritten(input: NetworkInput, tt: Timetable, overlay: RealtimeOverlay,
       pickup: Uint8Array.from(src.pickup, (p, i) => (e.skipped[i] ? 1 : p)), dropOff: Uint8Array.from(src.dropOff, (p, i) => (e.skipped[i] ? 1 : p)),
     });
   }
-  return { ...input, services, trips };
+  return { ...input, services, ...columnarTrips(trips) };
 }
 
 describe('RAPTOR with a realtime overlay agrees with the reference on the rewritten network', () => {

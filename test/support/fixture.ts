@@ -6,6 +6,7 @@ import type { FrequencyInput, NetworkInput, TripInput } from '../../src/core/inp
 import { LocationType } from '../../src/core/input.js';
 import type { SearchRequest, TransferGraph } from '../../src/core/query.js';
 import { ALL_MODES } from '../../src/core/query.js';
+import { StopTimesBuilder } from '../../src/core/stop-times.js';
 import { addDays, parseGtfsTime, serviceDayOrigin } from '../../src/core/time.js';
 
 export interface FixtureTrip {
@@ -63,6 +64,7 @@ export function fixture(spec: FixtureSpec): Fixture {
     if (i === undefined) throw new Error(`unknown stop ${name}`);
     return i;
   };
+  const stopTimes = new StopTimesBuilder();
   const input: NetworkInput = {
     firstDate,
     dayCount,
@@ -83,6 +85,7 @@ export function fixture(spec: FixtureSpec): Fixture {
     })),
     routes: [],
     trips: [],
+    stopTimes: { tripOffset: new Int32Array(1), typeOffset: new Int32Array(1), pickup: new Uint8Array(0), dropOff: new Uint8Array(0) },
     services: [],
     transfers: [],
     pathways: [],
@@ -100,21 +103,18 @@ export function fixture(spec: FixtureSpec): Fixture {
     input.services.push({ id: `svc${i}`, days: Uint8Array.from(t.days ?? Array<number>(dayCount).fill(1)) });
     const pair = (x: string | [string, string]): [number, number] =>
       typeof x === 'string' ? [secondsOf(x), secondsOf(x)] : [secondsOf(x[0]), secondsOf(x[1])];
-    const trip: TripInput = {
-      id: `trip${i}`,
-      route,
-      service: i,
-      headsign: '',
-      shape: -1,
-      stops: Int32Array.from(t.stops.map(stop)),
-      arrivals: Int32Array.from(t.times.map((x) => pair(x)[0])),
-      departures: Int32Array.from(t.times.map((x) => pair(x)[1])),
-      pickup: Uint8Array.from(t.pickup ?? t.stops.map(() => 0)),
-      dropOff: Uint8Array.from(t.dropOff ?? t.stops.map(() => 0)),
-    };
+    const trip: TripInput = { id: `trip${i}`, route, service: i, headsign: '', shape: -1 };
+    stopTimes.addTrip({
+      stops: t.stops.map(stop),
+      arrivals: t.times.map((x) => pair(x)[0]),
+      departures: t.times.map((x) => pair(x)[1]),
+      ...(t.pickup !== undefined ? { pickup: t.pickup } : {}),
+      ...(t.dropOff !== undefined ? { dropOff: t.dropOff } : {}),
+    });
     if (t.frequencies !== undefined) trip.frequencies = t.frequencies;
     input.trips.push(trip);
   });
+  input.stopTimes = stopTimes.finish();
   const n = spec.stops.length;
   const paths = (spec.footpaths ?? []).map(([a, b, s]) => [stop(a), stop(b), s] as const).sort((x, y) => x[0] - y[0]);
   const footOffset = new Int32Array(n + 1);

@@ -4,7 +4,8 @@
  * overtaking trips on one stop pattern, loops, forbidden pickups / drop-offs, day bitmaps,
  * frequency templates, asymmetric footpaths and same-stop transfer times (including FORBIDDEN).
  */
-import type { FeedInput, NetworkInput, RouteInput, ServiceInput, StopInput, TripInput } from '../../src/core/input.js';
+import type { FeedInput, NetworkInput, RouteInput, ServiceInput, StopInput } from '../../src/core/input.js';
+import { columnarInput, tripStops, type TripWithTimes } from '../../src/core/stop-times.js';
 import { LocationType } from '../../src/core/input.js';
 import type { SearchRequest, StopAccess, TransferGraph } from '../../src/core/query.js';
 import { ALL_MODES, FORBIDDEN, modeOfRouteType } from '../../src/core/query.js';
@@ -106,7 +107,7 @@ export function randomNetwork(seed: number, opts: RandomNetworkOptions = {}): Ra
   }
 
   const routes: RouteInput[] = [];
-  const trips: TripInput[] = [];
+  const trips: TripWithTimes[] = [];
   const minRoutes = opts.minRoutes ?? Math.max(3, Math.floor(stopCount / 5));
   const routeCount = rng.int(minRoutes, Math.max(minRoutes, opts.maxRoutes ?? stopCount >> 1));
   const pools = feeds.map((_, f) => stops.flatMap((s, i) => (s.feed === f ? [i] : [])));
@@ -122,7 +123,7 @@ export function randomNetwork(seed: number, opts: RandomNetworkOptions = {}): Ra
     sameStopSeconds: Int32Array.from({ length: stopCount }, () => sameStopSeconds(rng)),
     ...randomFootpaths(rng, stopCount),
   };
-  const input: NetworkInput = {
+  const input: NetworkInput = columnarInput({
     firstDate,
     dayCount,
     feeds,
@@ -133,7 +134,7 @@ export function randomNetwork(seed: number, opts: RandomNetworkOptions = {}): Ra
     transfers: [],
     pathways: [],
     shapes: [],
-  };
+  });
   return { input, transfers };
 }
 
@@ -150,7 +151,7 @@ export function randomQuery(seed: number, net: RandomNetwork): SearchRequest {
   const rng = new Rng(seed);
   const { input } = net;
   const servedSet = new Set<number>();
-  for (const t of input.trips) for (const s of t.stops) servedSet.add(s);
+  for (let t = 0; t < input.trips.length; t++) for (const s of tripStops(input, t)) servedSet.add(s);
   const served = [...servedSet].sort((a, b) => a - b);
   const start = serviceDayOrigin(input.firstDate, input.feeds[0].timezone);
   const direction = rng.chance(0.5) ? 'depart' : 'arrive';

@@ -4,7 +4,8 @@
  * overtake each other, times that may run past 24:00, random forbidden pickups / drop-offs and
  * some frequency templates.
  */
-import type { FrequencyInput, TripInput } from '../../src/core/input.js';
+import type { FrequencyInput } from '../../src/core/input.js';
+import type { TripWithTimes } from '../../src/core/stop-times.js';
 import { PICKUP_NONE } from '../../src/core/input.js';
 import type { Rng } from './prng.js';
 
@@ -53,7 +54,7 @@ export function randomTrips(
   pool: number[],
   hubs: number[],
   serviceCount: number,
-): TripInput[] {
+): TripWithTimes[] {
   if (pool.length < 2) return [];
   const pattern = randomPattern(rng, pool, hubs);
   const n = pattern.length;
@@ -62,7 +63,7 @@ export function randomTrips(
   const overtaking = rng.chance(0.35);
   const firstStart = rng.int(3 * 3600, 27 * 3600);
   const tripCount = rng.int(1, 6);
-  const trips: TripInput[] = [];
+  const trips: TripWithTimes[] = [];
   let start = firstStart;
   for (let t = 0; t < tripCount; t++) {
     // Overtaking routes: close starts, very different speeds. FIFO routes: one shared profile.
@@ -77,7 +78,7 @@ export function randomTrips(
       clock += i === 0 ? 0 : dwell[i];
       departures[i] = clock;
     }
-    const trip: TripInput = {
+    const trip: TripWithTimes = {
       id: `${routeId}:t${t}`,
       route,
       service: rng.int(0, serviceCount - 1),

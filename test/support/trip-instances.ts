@@ -5,6 +5,7 @@
  */
 import type { NetworkInput, TripInput } from '../../src/core/input.js';
 import { modeOfRouteType } from '../../src/core/query.js';
+import { tripArrivals, tripDeparture, tripDepartures, tripDropOff, tripPickup, tripStops } from '../../src/core/stop-times.js';
 import { addDays, serviceDayOrigin } from '../../src/core/time.js';
 
 /** One run of one trip on one service day (and, for frequency trips, one headway slot). */
@@ -15,7 +16,7 @@ export interface TripInstance {
   day: number;
   /** `1 << modeOfRouteType(route.type)`, to test against SearchRequest.modeMask. */
   modeBit: number;
-  /** Stop indices in visiting order (shared with the TripInput). */
+  /** Stop indices in visiting order (a view of the input's stop times). */
   stops: Int32Array;
   /** Absolute arrival / departure instants (epoch seconds) at each position. */
   arrivals: Float64Array;
@@ -30,12 +31,13 @@ export interface TripInstance {
  * for a frequency template, `start + k·headway − departures[0]` for every k with
  * `start + k·headway < end` (exact_times true and false alike), window after window.
  */
-export function runShifts(trip: TripInput): number[] {
+export function runShifts(input: NetworkInput, t: number): number[] {
+  const trip: TripInput = input.trips[t];
   if (trip.frequencies === undefined) return [0];
   const shifts: number[] = [];
   for (const f of trip.frequencies) {
     if (!(f.headway > 0)) throw new Error(`trip ${trip.id}: headway must be positive`);
-    for (let first = f.start; first < f.end; first += f.headway) shifts.push(first - trip.departures[0]);
+    for (let first = f.start; first < f.end; first += f.headway) shifts.push(first - tripDeparture(input, t, 0));
   }
   return shifts;
 }
@@ -63,27 +65,30 @@ export function enumerateTripInstances(input: NetworkInput): TripInstance[] {
     const zone = input.feeds[route.feed].timezone;
     const modeBit = 1 << modeOfRouteType(route.type);
     const days = input.services[trip.service].days;
-    const shifts = runShifts(trip);
+    const shifts = runShifts(input, tripIndex);
+    const stops = tripStops(input, tripIndex);
+    const arr = tripArrivals(input, tripIndex);
+    const dep = tripDepartures(input, tripIndex);
     for (let day = 0; day < input.dayCount; day++) {
       if (days[day] !== 1) continue;
       const origin = originOf(day, zone);
       for (const shift of shifts) {
-        const n = trip.stops.length;
+        const n = stops.length;
         const arrivals = new Float64Array(n);
         const departures = new Float64Array(n);
         for (let i = 0; i < n; i++) {
-          arrivals[i] = origin + trip.arrivals[i] + shift;
-          departures[i] = origin + trip.departures[i] + shift;
+          arrivals[i] = origin + arr[i] + shift;
+          departures[i] = origin + dep[i] + shift;
         }
         out.push({
           trip: tripIndex,
           day,
           modeBit,
-          stops: trip.stops,
+          stops,
           arrivals,
           departures,
-          pickup: trip.pickup,
-          dropOff: trip.dropOff,
+          pickup: tripPickup(input, tripIndex),
+          dropOff: tripDropOff(input, tripIndex),
         });
       }
     }

@@ -6,6 +6,7 @@
  * search and the brute-force reference share one model and differ only in how they search.
  */
 import { LocationType, type NetworkInput } from '../input.js';
+import { tripArrival, tripArrivals, tripDeparture, tripDepartures, tripDropOff, tripLength, tripPickup, tripStops } from '../stop-times.js';
 import { addDays, serviceDayOrigin } from '../time.js';
 import type { FreightData, FreightServiceRow, FreightTariffRow, FreightTerminalRow, TerminalFlow } from './data.js';
 import {
@@ -189,13 +190,13 @@ export class FreightNetwork {
         warnedRoutes.add(trip.route);
         return;
       }
-      const key = `${trip.route}|${trip.directionId ?? 0}|${Array.from(trip.stops).join(',')}|${Array.from(trip.pickup).join('')}|${Array.from(trip.dropOff).join('')}`;
+      const key = `${trip.route}|${trip.directionId ?? 0}|${Array.from(tripStops(input, ti)).join(',')}|${Array.from(tripPickup(input, ti)).join('')}|${Array.from(tripDropOff(input, ti)).join('')}`;
       let list = groups.get(key);
       if (list === undefined) groups.set(key, (list = []));
       const days = input.services[trip.service].days;
       const shifts: number[] = [];
       if (trip.frequencies !== undefined && trip.frequencies.length > 0) {
-        for (const f of trip.frequencies) for (let t = f.start; t < f.end; t += f.headway) shifts.push(t - trip.departures[0]);
+        for (const f of trip.frequencies) for (let t = f.start; t < f.end; t += f.headway) shifts.push(t - tripDeparture(input, ti, 0));
       } else shifts.push(0);
       for (let d = 0; d < input.dayCount; d++) {
         if (days[d] !== 1) continue;
@@ -204,18 +205,17 @@ export class FreightNetwork {
     });
     for (const runs of groups.values()) {
       if (runs.length === 0) continue;
-      const t0 = input.trips[runs[0].trip];
-      const n = t0.stops.length;
-      runs.sort((a, b) => a.start + input.trips[a.trip].departures[0] - (b.start + input.trips[b.trip].departures[0]) || a.trip - b.trip);
+      const n = tripLength(input, runs[0].trip);
+      runs.sort((a, b) => a.start + tripDeparture(input, a.trip, 0) - (b.start + tripDeparture(input, b.trip, 0)) || a.trip - b.trip);
       // split into non-overtaking sub-patterns (each run's times ≥ the previous run's at every stop)
       const subs: { trip: number; start: number }[][] = [];
       for (const r of runs) {
-        const tr = input.trips[r.trip];
+        const trDep = tripDepartures(input, r.trip);
+        const trArr = tripArrivals(input, r.trip);
         const sub = subs.find((s) => {
           const last = s[s.length - 1];
-          const tl = input.trips[last.trip];
           for (let i = 0; i < n; i++)
-            if (r.start + tr.departures[i] < last.start + tl.departures[i] || r.start + tr.arrivals[i] < last.start + tl.arrivals[i]) return false;
+            if (r.start + trDep[i] < last.start + tripDeparture(input, last.trip, i) || r.start + trArr[i] < last.start + tripArrival(input, last.trip, i)) return false;
           return true;
         });
         if (sub === undefined) subs.push([r]);
@@ -234,21 +234,24 @@ export class FreightNetwork {
   ): void {
     const input = this.input;
     const t0 = input.trips[runs[0].trip];
+    const t0Pickup = tripPickup(input, runs[0].trip);
+    const t0DropOff = tripDropOff(input, runs[0].trip);
     const route = input.routes[t0.route];
     const dir = t0.directionId ?? 0;
     const service = services.get(`${route.id}|${dir}`) ?? null;
     if (service === null && !this.notes.some((x) => x.code === 'no_service_row' && x.message.includes(route.id + ' ')))
       this.notes.push({ code: 'no_service_row', message: `route ${route.id} direction ${dir} has no freight_services.txt row: capacity unlimited, default energy` });
-    const terminals = Int32Array.from(t0.stops, (s) => this.terminalOfStop[s]);
+    const terminals = Int32Array.from(tripStops(input, runs[0].trip), (s) => this.terminalOfStop[s]);
     const dep = new Float64Array(runs.length * n);
     const arr = new Float64Array(runs.length * n);
     const runTrip = new Int32Array(runs.length);
     runs.forEach((r, k) => {
-      const tr = input.trips[r.trip];
+      const trDep = tripDepartures(input, r.trip);
+      const trArr = tripArrivals(input, r.trip);
       runTrip[k] = r.trip;
       for (let i = 0; i < n; i++) {
-        dep[k * n + i] = r.start + tr.departures[i];
-        arr[k * n + i] = r.start + tr.arrivals[i];
+        dep[k * n + i] = r.start + trDep[i];
+        arr[k * n + i] = r.start + trArr[i];
       }
     });
     // Distances are additive along the pattern (cumulative km from the first stop: the tariff
@@ -279,7 +282,7 @@ export class FreightNetwork {
         else {
           const rate = perKm.get(route.id);
           tariff[i * n + j] = rate === undefined ? 0 : Math.round(rate * km);
-          if (t0.pickup[i] !== 1 && t0.dropOff[j] !== 1)
+          if (t0Pickup[i] !== 1 && t0DropOff[j] !== 1)
             this.notes.push({
               code: 'no_tariff',
               message: `no freight_tariffs.txt row for ${route.id} ${from} → ${to}: ${rate === undefined ? 'price 0' : `${rate.toFixed(2)} CNY/TEU-km × ${km.toFixed(0)} km`}`,
@@ -295,8 +298,8 @@ export class FreightNetwork {
       mode: isShip(route.type) ? 'SHIP' : 'RAIL',
       directionId: dir,
       terminals,
-      pickup: t0.pickup,
-      dropOff: t0.dropOff,
+      pickup: t0Pickup,
+      dropOff: t0DropOff,
       capacityTeu: service !== null && service.capacityTeu > 0 ? service.capacityTeu : Infinity,
       service,
       intensity: rideIntensity({
@@ -313,7 +316,7 @@ export class FreightNetwork {
       rideKm,
       tariffCnyPerTeu: tariff,
     });
-    for (let i = 0; i < n; i++) if (t0.pickup[i] !== 1) this.stopPatterns[terminals[i]].push({ pattern: p, pos: i });
+    for (let i = 0; i < n; i++) if (t0Pickup[i] !== 1) this.stopPatterns[terminals[i]].push({ pattern: p, pos: i });
   }
 
   private buildTransfers(): void {
