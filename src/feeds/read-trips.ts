@@ -125,10 +125,18 @@ export function readTrips(ctx: ReadContext, ix: TripIndexes): { trips: TripInput
       return;
     }
     const n = buffer.out.tripOffsetOf(result.trip + 1) - buffer.out.tripOffsetOf(result.trip);
-    const trip: TripInput = { id: current, route: meta.route, service: meta.service, headsign: meta.headsign, shape: meta.shape };
-    if (result.stopSequenceStart !== undefined) trip.stopSequenceStart = result.stopSequenceStart;
+    // One object literal with the fields most feeds fill: properties added later would each trip
+    // give an out-of-object property array (≈ 40 bytes; 300k trips on a city feed)
+    const trip: TripInput = {
+      id: current,
+      route: meta.route,
+      service: meta.service,
+      headsign: meta.headsign,
+      shape: meta.shape,
+      directionId: meta.directionId ?? undefined,
+      stopSequenceStart: result.stopSequenceStart,
+    };
     if (meta.shortName !== null) trip.shortName = meta.shortName;
-    if (meta.directionId !== null) trip.directionId = meta.directionId;
     const freq = frequencies.get(current);
     if (freq !== undefined) {
       trip.frequencies = freq;
