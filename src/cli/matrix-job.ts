@@ -3,6 +3,7 @@ import type { Network } from '../core/network.js';
 import { matrixRow, preparePlaces, type MatrixOptions } from '../core/matrix.js';
 import { resolvePlace, UnknownPlaceError, type Place } from '../core/places.js';
 import type { Chunk, PoolJob } from './pool.js';
+import { Utf8Lines } from './utf8-lines.js';
 
 export interface PlaceRow {
   id: string;
@@ -45,27 +46,24 @@ export function task(net: Network, job: MatrixJob): (from: number, to: number) =
   const destIds = job.destinations.map((d) => csvField(d.id));
   const okDests = dests.filter((d): d is Place => typeof d !== 'string');
   const prepared = preparePlaces(net, okDests, o, o.direction === 'depart');
-  const utf8 = new TextEncoder();
+  const out = new Utf8Lines();
   return (from, to) => {
-    let text = '';
     const errors: MatrixChunk['errors'] = [];
     for (let i = from; i < to; i++) {
       const id = csvField(job.origins[i].id);
       const origin = resolve(job.origins[i], 'origin');
-      if (typeof origin === 'string') {
-        errors.push({ origin: i, message: origin });
-        for (const d of destIds) text += `${id},${d},\n`;
-        continue;
-      }
-      const [prep] = preparePlaces(net, [origin], o, o.direction === 'arrive');
-      const row = matrixRow(net, prep, prepared, o);
-      let k = 0; // unknown destinations are unreachable
+      const row = typeof origin === 'string' ? null : matrixRow(net, preparePlaces(net, [origin], o, o.direction === 'arrive')[0], prepared, o);
+      if (typeof origin === 'string') errors.push({ origin: i, message: origin });
+      // an origin's lines as one string (one encoding call), without its last newline
+      let text = '';
+      let k = 0; // unknown destinations are unreachable, as is every destination of an unknown origin
       for (let j = 0; j < dests.length; j++) {
-        const s = typeof dests[j] === 'string' ? -1 : row[k++];
-        text += `${id},${destIds[j]},${s < 0 ? '' : (s / 60).toFixed(1)}\n`;
+        const s = row === null || typeof dests[j] === 'string' ? -1 : row[k++];
+        text += `${j > 0 ? '\n' : ''}${id},${destIds[j]},${s < 0 ? '' : (s / 60).toFixed(1)}`;
       }
+      if (dests.length > 0) out.line(text);
     }
-    const bytes = utf8.encode(text);
+    const bytes = out.take();
     return { value: { bytes, errors }, transfer: [bytes.buffer as ArrayBuffer] };
   };
 }

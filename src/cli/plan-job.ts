@@ -4,6 +4,7 @@ import { plan } from '../core/plan.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
 import type { Chunk, PoolJob } from './pool.js';
+import { Utf8Lines } from './utf8-lines.js';
 
 export interface BatchJob extends PoolJob {
   rows: Record<string, string>[];
@@ -18,14 +19,13 @@ export interface BatchJob extends PoolJob {
  */
 export function task(net: Network, job: BatchJob): (from: number, to: number) => Chunk<Uint8Array> {
   const zone = net.input.feeds[0].timezone;
-  const utf8 = new TextEncoder();
+  const out = new Utf8Lines();
   return (from, to) => {
-    let text = '';
     for (let i = from; i < to; i++) {
       const row = job.rows[i];
-      text += JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults) }) + '\n';
+      out.line(JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults) }));
     }
-    const bytes = utf8.encode(text);
+    const bytes = out.take();
     return { value: bytes, transfer: [bytes.buffer as ArrayBuffer] };
   };
 }
