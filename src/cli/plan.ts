@@ -13,9 +13,11 @@ import type { BatchJob } from './plan-job.js';
 import { startPool, workerCount, workerText } from './pool.js';
 
 /**
- * Rows from which `--batch` uses every core by default. A worker first loads the network (≈ 1 s of
- * CPU for the bundled region, the time of ≈ 2,000 rows planned here); from twice that it has rows
- * left to share. The main thread plans rows from the start either way.
+ * Rows from which `--batch` uses every core by default. A worker's network load mostly overlaps
+ * this thread's (from an up-to-date cache), but it costs a core meanwhile, and the worker then
+ * plans its first rows slowly while its code warms up (≈ 1 s of CPU in all for the bundled region,
+ * the time of ≈ 2,000 rows planned here): below twice that a second thread gains little or nothing.
+ * The main thread plans rows from the start either way.
  */
 const BATCH_WORKERS_FROM = 4000;
 

@@ -162,7 +162,6 @@ export class Pool<J extends PoolJob, P> {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const count = this.o.count;
-    const task = this.here ? ((await import(this.o.module.href)) as TaskModule<J, P>).task(network, job) : null;
     let rowsHere = 0;
     let next = 0; // first row not yet handed out
     const take = (): { from: number; to: number } | null => {
@@ -208,6 +207,7 @@ export class Pool<J extends PoolJob, P> {
     };
     this.throwIfFailed();
     for (const slot of this.slots) slot.worker.postMessage({ job } satisfies PoolRequest); // each answers `ready`
+    const task = this.here ? ((await import(this.o.module.href)) as TaskModule<J, P>).task(network, job) : null;
     for (let c = this.here ? take() : null; c !== null && !this.failed(); c = take()) {
       const { value } = task!(c.from, c.to);
       rowsHere += c.to - c.from;
