@@ -172,7 +172,7 @@ if (want('startup')) {
 if (want('matrix')) {
   loadAtStart = loadavg().map((x) => x.toFixed(2)).join(', ');
   progress('matrix on 1 and 2 workers…');
-  section('Parallelism: jjj matrix on worker threads', 'node dist/bench/matrix.bench.js', matrixTable(runMatrix(2000, 500, progress)));
+  section('Parallelism: jjj matrix on worker threads', 'npm run bench:matrix -- --runs 3', matrixTable(runMatrix(2000, 500, progress, 3)));
 }
 if (want('batch')) {
   loadAtStart = loadavg().map((x) => x.toFixed(2)).join(', ');

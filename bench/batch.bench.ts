@@ -3,8 +3,9 @@
  * each worker loading the network from the shared SQLite cache). A seeded batch on the bundled
  * region — stop ids with and without their feed, stop names, `lat,lon` near stops, depart-at and
  * arrive-by through the day, and a few bad rows — run with 1 and with 2 threads; the compute time
- * and CPU time the command prints (the main thread's network load excluded, the workers' loads
- * included) and the wall time of the whole command. Outputs must be byte-identical.
+ * and CPU time the command prints (the main thread's network load excluded; the pool starts before
+ * it, so a worker's load mostly overlaps it and is only partly included) and the wall time of the
+ * whole command. Outputs must be byte-identical.
  *
  *   node dist/bench/batch.bench.js [--rows 5000] [--runs 1]
  */

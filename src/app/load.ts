@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Network } from '../core/network.js';
-import { loadFeeds } from '../feeds/load.js';
+import { loadCachedFeeds, loadFeeds, type LoadFeedsOptions, type LoadFeedsResult } from '../feeds/load.js';
 import type { ImportReport } from '../feeds/report.js';
 
 /** The package root (works from src/ under vitest and from dist/ when built). */
@@ -51,14 +51,24 @@ export interface Loaded {
 }
 
 export async function loadNetwork(o: LoadOptions = {}): Promise<Loaded> {
+  return (await loadWith(o, loadFeeds))!;
+}
+
+/** loadNetwork from an up-to-date SQLite cache only: null, importing nothing, when it is missing or stale (loadCachedFeeds). */
+export async function loadCachedNetwork(o: LoadOptions = {}): Promise<Loaded | null> {
+  return loadWith(o, loadCachedFeeds);
+}
+
+async function loadWith(o: LoadOptions, read: (paths: string[], options: LoadFeedsOptions) => Promise<LoadFeedsResult | null>): Promise<Loaded | null> {
   const feeds = o.feeds !== undefined && o.feeds.length > 0 ? o.feeds.map((f) => resolve(f)) : bundledFeeds();
   if (feeds.length === 0) throw new Error('no feeds given and no bundled feeds under data/gtfs');
   const t0 = performance.now();
-  const loaded = await loadFeeds(feeds, {
+  const loaded = await read(feeds, {
     ...(o.db !== undefined ? { db: o.db } : {}),
     ...(o.progress !== undefined ? { progress: o.progress } : {}),
     ...(o.log !== undefined ? { log: o.log } : {}),
   });
+  if (loaded === null) return null;
   const t1 = performance.now();
   const network = new Network(loaded.input);
   const t2 = performance.now();

@@ -1,8 +1,9 @@
-/** The matrix work of one origin, run by the main thread or a pool worker (pool.ts). */
+/** The matrix work of a chunk of origins, run by the main thread or a pool worker (pool.ts). */
 import type { Network } from '../core/network.js';
 import { matrixRow, preparePlaces, type MatrixOptions } from '../core/matrix.js';
 import { resolvePlace, UnknownPlaceError, type Place } from '../core/places.js';
-import type { PoolJob } from './pool.js';
+import type { Chunk, PoolJob } from './pool.js';
+import { Utf8Lines } from './utf8-lines.js';
 
 export interface PlaceRow {
   id: string;
@@ -15,11 +16,23 @@ export interface MatrixJob extends PoolJob {
   options: MatrixOptions;
 }
 
+/** A chunk of origins: their CSV lines as UTF-8 bytes, and the origins that failed, with why. */
+export interface MatrixChunk {
+  bytes: Uint8Array;
+  errors: { origin: number; message: string }[];
+}
+
+/** A CSV field, quoted when it needs to be. */
+export function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /**
- * Destinations prepared once per thread; then per origin its row of seconds (-1 unreachable) to
- * every destination, or, for an unknown origin, its error text.
+ * Destinations prepared once per thread; then per origin the CSV lines `origin,destination,minutes`
+ * to every destination (minutes empty when unreachable, and for an unknown origin, whose error
+ * text is returned too).
  */
-export function task(net: Network, job: MatrixJob): (origin: number) => number[] | string {
+export function task(net: Network, job: MatrixJob): (from: number, to: number) => Chunk<MatrixChunk> {
   const o = job.options;
   const resolve = (r: PlaceRow, field: string): Place | string => {
     try {
@@ -30,17 +43,27 @@ export function task(net: Network, job: MatrixJob): (origin: number) => number[]
     }
   };
   const dests = job.destinations.map((d) => resolve(d, 'destination'));
+  const destIds = job.destinations.map((d) => csvField(d.id));
   const okDests = dests.filter((d): d is Place => typeof d !== 'string');
   const prepared = preparePlaces(net, okDests, o, o.direction === 'depart');
-  return (i) => {
-    const origin = resolve(job.origins[i], 'origin');
-    if (typeof origin === 'string') return origin;
-    const [prep] = preparePlaces(net, [origin], o, o.direction === 'arrive');
-    const row = matrixRow(net, prep, prepared, o);
-    // put unknown destinations back as unreachable
-    const full: number[] = [];
-    let k = 0;
-    for (const d of dests) full.push(typeof d === 'string' ? -1 : row[k++]);
-    return full;
+  const out = new Utf8Lines();
+  return (from, to) => {
+    const errors: MatrixChunk['errors'] = [];
+    for (let i = from; i < to; i++) {
+      const id = csvField(job.origins[i].id);
+      const origin = resolve(job.origins[i], 'origin');
+      const row = typeof origin === 'string' ? null : matrixRow(net, preparePlaces(net, [origin], o, o.direction === 'arrive')[0], prepared, o);
+      if (typeof origin === 'string') errors.push({ origin: i, message: origin });
+      // an origin's lines as one string (one encoding call), without its last newline
+      let text = '';
+      let k = 0; // unknown destinations are unreachable, as is every destination of an unknown origin
+      for (let j = 0; j < dests.length; j++) {
+        const s = row === null || typeof dests[j] === 'string' ? -1 : row[k++];
+        text += `${j > 0 ? '\n' : ''}${id},${destIds[j]},${s < 0 ? '' : (s / 60).toFixed(1)}`;
+      }
+      if (dests.length > 0) out.line(text);
+    }
+    const bytes = out.take();
+    return { value: { bytes, errors }, transfer: [bytes.buffer as ArrayBuffer] };
   };
 }

@@ -2,15 +2,15 @@
  * `jjj matrix`: travel times from many origins to many destinations, CSV in and out, origins spread
  * over this thread and worker threads (pool.ts; each loads the network from the same SQLite cache).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ParamError, parseModes } from '../app/params.js';
 import { PLAN_DEFAULTS } from '../core/plan.js';
 import { localDate, parseDateTime } from '../core/time.js';
 import type { MatrixOptions } from '../core/matrix.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
-import type { MatrixJob, PlaceRow } from './matrix-job.js';
-import { runTasks, workerCount, workerText } from './pool.js';
+import type { MatrixChunk, MatrixJob, PlaceRow } from './matrix-job.js';
+import { startPool, workerCount, workerText, type Pool } from './pool.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -27,6 +27,8 @@ const OPTIONS = {
   workers: { type: 'string' },
   out: { type: 'string' },
 } as const;
+
+type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
 
 function readPlaces(file: string | undefined, flag: string): PlaceRow[] {
   if (file === undefined) throw new UsageError(`--${flag} FILE.csv is required (columns id,lat,lon or id,place)`);
@@ -51,11 +53,32 @@ function num(flag: string, text: string | undefined, def: number, min: number, m
   return n;
 }
 
+/** Minutes in `--window 07:00-09:00` (0 when there is none or it does not parse: it is checked later). */
+function windowMinutes(window: string | undefined): number {
+  const m = window === undefined ? null : /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(window.trim());
+  return m === null ? 0 : Math.max(0, Number(m[3]) * 60 + Number(m[4]) - (Number(m[1]) * 60 + Number(m[2])));
+}
+
 export async function runMatrix(args: string[]): Promise<number> {
   const { values } = parse(splitFeeds(args), OPTIONS);
   const origins = readPlaces(values.origins, 'origins');
   const destinations = readPlaces(values.destinations, 'destinations');
   if ((values.depart === undefined) === (values.arrive === undefined)) throw new UsageError('give exactly one of --depart or --arrive');
+  // Workers pay a network load each: worth it only for enough searches (origins × window samples);
+  // an origin is one search per minute of the window, so a few make a chunk. They start now,
+  // loading from the cache alongside this thread when it is up to date.
+  const searches = origins.length * (windowMinutes(values.window) + 1);
+  const workers = workerCount(values.workers, searches, 20_000);
+  const module = new URL('./matrix-job.js', import.meta.url);
+  const pool = startPool<MatrixJob, MatrixChunk>({ module, feeds: values.feeds ?? null, db: values.db ?? null, count: origins.length, workers, maxChunk: 4 });
+  try {
+    return await matrix(values, origins, destinations, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function matrix(values: Values, origins: PlaceRow[], destinations: PlaceRow[], pool: Pool<MatrixJob, MatrixChunk>): Promise<number> {
   const loaded = await load(values);
   const zone = loaded.network.input.feeds[0].timezone;
   const text = (values.depart ?? values.arrive)!;
@@ -88,31 +111,24 @@ export async function runMatrix(args: string[]): Promise<number> {
     modes,
     transferSlack: PLAN_DEFAULTS.transferSlack,
   };
-  // Workers pay a network load each: worth it only for enough searches (origins × window samples);
-  // an origin is one search per minute of the window, so a few make a chunk.
-  const searches = origins.length * (Math.floor((end - start) / 60) + 1);
-  const workers = workerCount(values.workers, searches, 20_000);
   const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options };
   const t0 = performance.now();
-  const rows: (number[] | string)[] = [];
-  const module = new URL('./matrix-job.js', import.meta.url);
-  const run = await runTasks<MatrixJob, number[] | string>({ module, job, count: origins.length, workers, network: loaded.network, maxChunk: 4 }, (r) => rows.push(...r));
-  const seconds = (performance.now() - t0) / 1000;
-  const lines = ['origin,destination,minutes'];
-  rows.forEach((row, i) => {
-    if (typeof row === 'string') {
-      for (const d of destinations) lines.push(`${csv(origins[i].id)},${csv(d.id)},`);
-      return;
-    }
-    row.forEach((s, j) => lines.push(`${csv(origins[i].id)},${csv(destinations[j].id)},${s < 0 ? '' : (s / 60).toFixed(1)}`));
+  // each chunk arrives as its CSV lines, formatted where it was computed
+  const chunks: Uint8Array[] = [Buffer.from('origin,destination,minutes\n')];
+  const errors: string[] = [];
+  const run = await pool.run(job, loaded.network, (c) => {
+    chunks.push(c.bytes);
+    for (const e of c.errors) errors.push(`${origins[e.origin].id}: ${e.message}`);
   });
-  const errors = rows.map((r, i) => (typeof r === 'string' ? `${origins[i].id}: ${r}` : null)).filter((x) => x !== null);
-  if (values.out !== undefined) writeFileSync(values.out, lines.join('\n') + '\n');
-  else process.stdout.write(lines.join('\n') + '\n');
+  const seconds = (performance.now() - t0) / 1000;
+  if (values.out !== undefined) {
+    const fd = openSync(values.out, 'w');
+    try {
+      for (const c of chunks) writeSync(fd, c);
+    } finally {
+      closeSync(fd);
+    }
+  } else for (const c of chunks) process.stdout.write(c);
   process.stderr.write(`matrix ${origins.length} × ${destinations.length} in ${seconds.toFixed(2)} s on ${workerText(run)}${errors.length ? `; ${errors.length} origins failed: ${errors.slice(0, 3).join('; ')}` : ''}\n`);
   return errors.length > 0 ? 2 : 0;
-}
-
-function csv(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,9 +1,10 @@
-/** One row of `jjj plan --batch`, run by the main thread or a pool worker (pool.ts). */
+/** Rows of `jjj plan --batch`, run by the main thread or a pool worker (pool.ts). */
 import type { Network } from '../core/network.js';
 import { plan } from '../core/plan.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
-import type { PoolJob } from './pool.js';
+import type { Chunk, PoolJob } from './pool.js';
+import { Utf8Lines } from './utf8-lines.js';
 
 export interface BatchJob extends PoolJob {
   rows: Record<string, string>[];
@@ -11,12 +12,21 @@ export interface BatchJob extends PoolJob {
   defaults: RawPlanParams;
 }
 
-/** The JSON line of a row: its fields plus `itineraries`, or `error` for a bad row. */
-export function task(net: Network, job: BatchJob): (row: number) => string {
+/**
+ * A chunk of rows as the UTF-8 bytes of their output: one JSON line per row, its fields plus
+ * `itineraries`, or `error` for a bad row (bytes, so that they move to the main thread uncopied and
+ * it only has to write them).
+ */
+export function task(net: Network, job: BatchJob): (from: number, to: number) => Chunk<Uint8Array> {
   const zone = net.input.feeds[0].timezone;
-  return (i) => {
-    const row = job.rows[i];
-    return JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults) });
+  const out = new Utf8Lines();
+  return (from, to) => {
+    for (let i = from; i < to; i++) {
+      const row = job.rows[i];
+      out.line(JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults) }));
+    }
+    const bytes = out.take();
+    return { value: bytes, transfer: [bytes.buffer as ArrayBuffer] };
   };
 }
 

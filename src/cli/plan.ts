@@ -10,12 +10,14 @@ import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../cor
 import { decodeRealtime, RealtimeError } from '../feeds/realtime.js';
 import { formatPlan } from './table.js';
 import type { BatchJob } from './plan-job.js';
-import { runTasks, workerCount, workerText } from './pool.js';
+import { startPool, workerCount, workerText } from './pool.js';
 
 /**
- * Rows from which `--batch` uses every core by default. A worker first loads the network (≈ 1 s of
- * CPU for the bundled region, the time of ≈ 2,000 rows planned here); from twice that it has rows
- * left to share. The main thread plans rows from the start either way.
+ * Rows from which `--batch` uses every core by default. A worker's network load mostly overlaps
+ * this thread's (from an up-to-date cache), but it costs a core meanwhile, and the worker then
+ * plans its first rows slowly while its code warms up (≈ 1 s of CPU in all for the bundled region,
+ * the time of ≈ 2,000 rows planned here): below twice that a second thread gains little or nothing.
+ * The main thread plans rows from the start either way.
  */
 const BATCH_WORKERS_FROM = 4000;
 
@@ -121,14 +123,20 @@ async function runBatch(values: { feeds?: string[] | undefined; db?: string | un
   if (rows.length > 0 && (!header.includes('from') || !header.includes('to') || !(header.includes('depart') || header.includes('arrive'))))
     throw new UsageError(`--batch ${file}: header must be from,to,depart or from,to,arrive (got ${header.join(',')})`);
   const workers = workerCount(values.workers, rows.length, BATCH_WORKERS_FROM);
-  const loaded = await load(values); // imports into the cache (once) before any worker reads it
-  const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults };
-  const t0 = performance.now();
   const module = new URL('./plan-job.js', import.meta.url);
-  const run = await runTasks<BatchJob, string>({ module, job, count: rows.length, workers, network: loaded.network }, (lines) => {
-    process.stdout.write(lines.join('\n') + '\n');
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  process.stderr.write(`plan --batch ${rows.length} rows in ${seconds.toFixed(2)} s on ${workerText(run)}\n`);
+  // workers start now, loading from the cache alongside this thread when it is up to date
+  const pool = startPool<BatchJob, Uint8Array>({ module, feeds: values.feeds ?? null, db: values.db ?? null, count: rows.length, workers });
+  try {
+    const loaded = await load(values); // imports into the cache (once) if it was stale; workers then read it
+    const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults };
+    const t0 = performance.now();
+    const run = await pool.run(job, loaded.network, (bytes) => {
+      process.stdout.write(bytes);
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    process.stderr.write(`plan --batch ${rows.length} rows in ${seconds.toFixed(2)} s on ${workerText(run)}\n`);
+  } finally {
+    await pool.close();
+  }
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Public API of the feed loader. */
-export { loadFeeds, type LoadFeedsOptions, type LoadFeedsResult } from './load.js';
+export { loadCachedFeeds, loadFeeds, type LoadFeedsOptions, type LoadFeedsResult } from './load.js';
 export {
   FeedError,
   type FeedCounts,

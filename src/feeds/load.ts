@@ -39,6 +39,18 @@ export interface LoadFeedsResult {
  * used at all throws a FeedError.
  */
 export async function loadFeeds(paths: string[], options: LoadFeedsOptions = {}): Promise<LoadFeedsResult> {
+  return (await load(paths, options, false))!;
+}
+
+/**
+ * loadFeeds, but only from an up-to-date cache file: null (having written nothing) when the file is
+ * missing or stale. Lets a worker thread read the cache while another thread may be importing it.
+ */
+export async function loadCachedFeeds(paths: string[], options: LoadFeedsOptions = {}): Promise<LoadFeedsResult | null> {
+  return load(paths, options, true);
+}
+
+async function load(paths: string[], options: LoadFeedsOptions, cachedOnly: boolean): Promise<LoadFeedsResult | null> {
   if (paths.length === 0) throw new FeedError('(none)', '', 'missing_file', 'no feed path given');
   const progress = new Progress(options.progress ?? process.stderr.isTTY === true, options.log);
   const issues = new IssueCollector();
@@ -54,6 +66,8 @@ export async function loadFeeds(paths: string[], options: LoadFeedsOptions = {})
   if (cached !== undefined && reused) {
     feeds = cached.feeds;
     progress.info(`using cached import ${dbPath}`);
+  } else if (cachedOnly) {
+    return null;
   } else {
     feeds = await importAll(paths, names, dbPath, fingerprint, progress);
   }

@@ -32,7 +32,7 @@ describe('jjj matrix', () => {
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     // the workers computed every row (one of them may finish before the other has loaded)
-    expect(two.stderr).toMatch(/on 2 threads \((worker networks loaded after [\d.]+ s|rows done before the workers had loaded); 0 rows in the main thread\)/);
+    expect(two.stderr).toMatch(/on 2 threads \((workers ready [\d.]+ s into the run|rows done before every worker was ready), networks loaded (alongside|after) this thread's in [\d.]+ s; 0 rows in the main thread\)/);
     const rows = one.stdout.trim().split('\n');
     expect(rows[0]).toBe('origin,destination,minutes');
     expect(rows).toHaveLength(1 + 9);
@@ -40,6 +40,26 @@ describe('jjj matrix', () => {
     expect(Number(yg.split(',')[2])).toBeGreaterThan(30);
     expect(Number(yg.split(',')[2])).toBeLessThan(70);
   }, 60_000); // spawns the CLI (each run loads the network): slow on a loaded machine
+
+  test('unknown origins and destinations are empty cells, ids are CSV-quoted, the same on workers', () => {
+    const o = join(dir, 'odd-origins.csv');
+    const d = join(dir, 'odd-destinations.csv');
+    writeFileSync(o, 'id,place\nyanjiao,燕郊\n"a,b",国贸\nbad,Nowhere at all\n');
+    writeFileSync(d, 'id,place\nguomao,国贸\nnope,Nowhere else\n"q""x","39.9087,116.4605"\n');
+    const args = ['matrix', '--origins', o, '--destinations', d, '--depart', '2026-11-24T07:00', '--window', '07:00-07:10'];
+    const one = jjj(...args, '--workers', '1');
+    const two = jjj(...args, '--workers', '2');
+    expect(one.status).toBe(2); // some origin failed
+    expect(two.status).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stderr).toContain('1 origins failed: bad: unknown place "Nowhere at all"');
+    expect(two.stderr).toContain('1 origins failed: bad: unknown place "Nowhere at all"');
+    const lines = one.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(1 + 9);
+    expect(lines.slice(4, 7)).toEqual([expect.stringMatching(/^"a,b",guomao,\d+\.\d$/), '"a,b",nope,', expect.stringMatching(/^"a,b","q""x",\d+\.\d$/)]);
+    expect(lines.slice(7)).toEqual(['bad,guomao,', 'bad,nope,', 'bad,"q""x",']);
+  }, 60_000);
 
   test('a missing file or a bad flag is a usage error naming it', () => {
     const r = jjj('matrix', '--origins', join(dir, 'nope.csv'), '--destinations', places, '--depart', '2026-11-24T07:00');

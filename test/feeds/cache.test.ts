@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readdirSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedError, loadFeeds } from '../../src/feeds/index.js';
+import { FeedError, loadCachedFeeds, loadFeeds } from '../../src/feeds/index.js';
 import { fixture, tempDir } from './helpers.js';
 
 const tmp = tempDir('feeds-cache');
@@ -29,6 +29,23 @@ describe('cache reuse', () => {
     expect(third.reused).toBe(false);
     expect((await loadFeeds([feed], { db, progress: false })).reused).toBe(true);
     expect(readdirSync(path.dirname(db))).toEqual(['net.sqlite']); // no temp files left
+  });
+
+  it('loadCachedFeeds reads only an up-to-date cache: null, writing nothing, when it is missing or stale', async () => {
+    const feed = path.join(tmp, 'feed-cached', 'basic');
+    cpSync(fixture('basic'), feed, { recursive: true });
+    const db = path.join(tmp, 'db-cached', 'net.sqlite');
+    expect(await loadCachedFeeds([feed], { db, progress: false })).toBeNull();
+    expect(existsSync(db)).toBe(false);
+    const imported = await loadFeeds([feed], { db, progress: false });
+    const cached = await loadCachedFeeds([feed], { db, progress: false });
+    expect(cached).toMatchObject({ reused: true, dbPath: db });
+    expect(cached!.input.trips.length).toBe(imported.input.trips.length);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path.join(feed, 'stops.txt'), later, later);
+    const mtime = statSync(db).mtimeMs;
+    expect(await loadCachedFeeds([feed], { db, progress: false })).toBeNull();
+    expect(statSync(db).mtimeMs).toBe(mtime); // the stale file is left for loadFeeds to replace
   });
 
   it('uses <cacheDir>/<hash>.sqlite per feed set and logs', async () => {
