@@ -47,6 +47,12 @@ export function matrixRow(net: Network, origin: PreparedPlace, destinations: Pre
   const mask = modeMask(o.modes);
   const rnd = seededRandom(1);
   const phases = new Int32Array(net.timetable.routeHeadway.length);
+  // walking straight there does not depend on the departure: once per destination, not per sample
+  const direct = new Float64Array(destinations.length);
+  destinations.forEach((d, j) => {
+    const m = distanceMetres(origin.place.lat, origin.place.lon, d.place.lat, d.place.lon);
+    direct[j] = m <= o.maxWalkMetres ? net.walk.secondsFor(m) : Infinity;
+  });
   samples.forEach((t, i) => {
     const routeShift = randomPhases(net, rnd, phases);
     net.router.reach(
@@ -57,9 +63,7 @@ export function matrixRow(net: Network, origin: PreparedPlace, destinations: Pre
       reach,
     );
     destinations.forEach((d, j) => {
-      let best = Infinity;
-      const direct = distanceMetres(origin.place.lat, origin.place.lon, d.place.lat, d.place.lon);
-      if (direct <= o.maxWalkMetres) best = net.walk.secondsFor(direct);
+      let best = direct[j];
       for (const w of d.walks) {
         const r = reach[w.stop];
         if (r >= 0 && r + w.seconds < best) best = r + w.seconds;
