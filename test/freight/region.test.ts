@@ -12,7 +12,8 @@
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { rmSync } from 'node:fs';
 import { loadNetwork, bundledFeeds, PACKAGE_ROOT } from '../../src/app/load.js';
 import type { Network } from '../../src/core/network.js';
 import type { FreightNetwork } from '../../src/core/freight/network.js';
@@ -28,6 +29,8 @@ const DB = join(tmpdir(), `jjj-freight-${process.pid}.sqlite`);
 let net: Network;
 let fn: FreightNetwork;
 let report: FreightReport;
+
+afterAll(() => rmSync(DB, { force: true }));
 
 beforeAll(async () => {
   net = (await loadNetwork({ feeds: bundledFeeds(), db: DB, progress: false })).network;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadNetwork, bundledFeeds, PACKAGE_ROOT } from '../../src/app/load.js';
 import type { Network } from '../../src/core/network.js';
 import { plan, PLAN_DEFAULTS } from '../../src/core/plan.js';
@@ -15,13 +15,17 @@ import { parseDateTime } from '../../src/core/time.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { REGION_FACTS } from './facts.table.js';
 import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { isochrones } from '../../src/core/isochrone-plan.js';
 
 let net: Network;
+const DB = join(tmpdir(), `jjj-region-facts-${process.pid}.sqlite`);
+
+afterAll(() => rmSync(DB, { force: true }));
 
 beforeAll(async () => {
-  const loaded = await loadNetwork({ feeds: bundledFeeds(), db: join(tmpdir(), `jjj-region-facts-${process.pid}.sqlite`), progress: false });
+  const loaded = await loadNetwork({ feeds: bundledFeeds(), db: DB, progress: false });
   net = loaded.network;
   expect(loaded.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
 }, 120_000);

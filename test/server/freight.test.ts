@@ -15,7 +15,8 @@
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
 import { bundledFeeds, loadNetwork, PACKAGE_ROOT, type Loaded } from '../../src/app/load.js';
 import { resolveFreightPlace } from '../../src/core/freight/places.js';
 import { planFreight, type FreightPlanResult } from '../../src/core/freight/plan.js';
@@ -32,6 +33,8 @@ const DB = join(tmpdir(), `jjj-freight-api-${process.pid}.sqlite`);
 let loaded: Loaded;
 let state: ServerState;
 let app: ReturnType<typeof createApp>;
+
+afterAll(() => rmSync(DB, { force: true }));
 
 beforeAll(async () => {
   loaded = await loadNetwork({ feeds: bundledFeeds(), db: DB, progress: false });
