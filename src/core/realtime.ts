@@ -66,8 +66,6 @@ export interface OverlayEntry {
 
 /** Static runs hidden by the overlay, for one view's trip numbering. */
 export interface HiddenRuns {
-  /** 1 when the trip is hidden on at least one day. */
-  flag: Uint8Array;
   /** `trip * dayCount + day` of every hidden run. */
   keys: Set<number>;
 }
@@ -85,7 +83,7 @@ export class RealtimeOverlay {
   tripDay: Int32Array = new Int32Array(0);
   /** Static route of each overlay route (−1 for routes of added trips). */
   routeStatic: Int32Array = new Int32Array(0);
-  /** (static route, day) pairs the overlay replaces: `flag[route]`, keys `route * dayCount + day`. */
+  /** (static route, day) pairs the overlay replaces: keys `route * dayCount + day`. */
   readonly replaced: HiddenRuns;
   /**
    * How the search reaches the overlay's routes from the static routes it scans anyway (same stops
@@ -103,6 +101,8 @@ export class RealtimeOverlay {
   laneRoute: Int32Array = new Int32Array(0);
   addedRoutes: Int32Array = new Int32Array(0);
   private addedIndex: (StopRouteIndex | undefined)[] = [undefined, undefined];
+  /** `trip * dayCount + day` of each static run with live times → its index in `entries`. */
+  private readonly liveIndex = new Map<number, number>();
   /** Updates refused while building (e.g. unknown position), with reasons. */
   readonly rejected: { index: number; reason: string }[] = [];
 
@@ -115,12 +115,11 @@ export class RealtimeOverlay {
     const v = tt.forward;
     const dayCount = v.dayCount;
     const keys = new Set<number>();
-    const flag = new Uint8Array(v.tripService.length);
     // several updates of one run: the last one counts
     const last = new Map<number, number>();
     updates.forEach((u, index) => last.set(u.trip * dayCount + u.day, index));
     updates.forEach((u, index) => {
-      if (u.trip < 0 || u.trip >= flag.length || u.day < 0 || u.day >= dayCount) {
+      if (u.trip < 0 || u.trip >= v.tripService.length || u.day < 0 || u.day >= dayCount) {
         this.rejected.push({ index, reason: 'unknown trip or service day' });
         return;
       }
@@ -129,7 +128,6 @@ export class RealtimeOverlay {
         return;
       }
       keys.add(u.trip * dayCount + u.day);
-      flag[u.trip] = 1;
       if (u.canceled) return;
       const live = this.liveTimes(u);
       if (live === null) {
@@ -146,16 +144,20 @@ export class RealtimeOverlay {
       monotone(arr, dep);
       this.entries.push({ trip: -1, day: -1, route: -1, added: a, arrivals: arr, departures: dep, skipped: new Uint8Array(n) });
     }
-    this.hiddenForward = { flag, keys };
-    const rFlag = new Uint8Array(v.routeCount);
+    this.hiddenForward = { keys };
     const rKeys = new Set<number>();
     for (const key of keys) {
       const r = tt.tripRoute[Math.floor(key / dayCount)];
-      rFlag[r] = 1;
       rKeys.add(r * dayCount + (key % dayCount));
     }
-    this.replaced = { flag: rFlag, keys: rKeys };
+    this.replaced = { keys: rKeys };
     this.forward = this.buildView(input);
+  }
+
+  /** The live run of static (compiled trip, service day), or undefined (on time, cancelled, or not in the overlay). */
+  liveEntry(trip: number, day: number): OverlayEntry | undefined {
+    const i = this.liveIndex.get(trip * this.tt.forward.dayCount + day);
+    return i === undefined ? undefined : this.entries[i];
   }
 
   /** The overlay for arrive-by searches (built on first use). */
@@ -227,7 +229,7 @@ export class RealtimeOverlay {
     // `day`: the service day a replacing route stands for (−1: a lane of extra runs, or added trips)
     const routes: { stat: number; day: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
     const replacements: { stat: number; day: number; route: number }[] = [];
-    const liveOf = new Map<number, number>();
+    const liveOf = this.liveIndex;
     this.entries.forEach((e, i) => {
       if (e.added === null) liveOf.set(e.trip * dayCount + e.day, i);
     });

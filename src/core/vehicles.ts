@@ -2,25 +2,12 @@
  * Where a live vehicle stands against its timetable: the delay of the run it serves, read from a
  * realtime overlay's live times and the compiled timetable (no feeds, no I/O).
  */
-import type { OverlayEntry, RealtimeOverlay } from './realtime.js';
+import type { RealtimeOverlay } from './realtime.js';
 import type { Timetable } from './timetable.js';
-
-const entryIndex = new WeakMap<RealtimeOverlay, Map<number, OverlayEntry>>();
-
-/** The overlay's live run of (compiled trip, service day), or undefined. */
-export function liveRun(tt: Timetable, overlay: RealtimeOverlay, trip: number, day: number): OverlayEntry | undefined {
-  let idx = entryIndex.get(overlay);
-  if (idx === undefined) {
-    idx = new Map();
-    for (const e of overlay.entries) if (e.added === null) idx.set(e.trip * tt.forward.dayCount + e.day, e);
-    entryIndex.set(overlay, idx);
-  }
-  return idx.get(trip * tt.forward.dayCount + day);
-}
 
 /** Whether the overlay cancels (hides without live times) the run. */
 export function runCanceled(tt: Timetable, overlay: RealtimeOverlay, trip: number, day: number): boolean {
-  return overlay.hiddenForward.keys.has(trip * tt.forward.dayCount + day) && liveRun(tt, overlay, trip, day) === undefined;
+  return overlay.hiddenForward.keys.has(trip * tt.forward.dayCount + day) && overlay.liveEntry(trip, day) === undefined;
 }
 
 /**
@@ -30,7 +17,7 @@ export function runCanceled(tt: Timetable, overlay: RealtimeOverlay, trip: numbe
  * no live times of the run.
  */
 export function runDelay(tt: Timetable, overlay: RealtimeOverlay, trip: number, day: number, pos: number | null, stopped: boolean, now: number): number | null {
-  const e = liveRun(tt, overlay, trip, day);
+  const e = overlay.liveEntry(trip, day);
   if (e === undefined) return null;
   const v = tt.forward;
   const r = tt.tripRoute[trip];
