@@ -45,7 +45,7 @@ export function writeSyntheticGtfs(input: NetworkInput, dir: string): { stopTime
   let n = 0;
   const stopIds = input.stops.map((s) => bare(s.id));
   for (let ti = 0; ti < input.trips.length; ti++) {
-    const id = bare(input.trips[ti].id);
+    const id = bare(input.trips.id(ti));
     const stops = tripStops(input, ti);
     const arrivals = tripArrivals(input, ti);
     const departures = tripDepartures(input, ti);

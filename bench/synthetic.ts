@@ -5,6 +5,7 @@
  */
 import type { NetworkInput, TripInput } from '../src/core/input.js';
 import { StopTimesBuilder, stopTimeCount } from '../src/core/stop-times.js';
+import { TripTable } from '../src/core/trips.js';
 import { mulberry32 } from './harness.js';
 
 export interface CityOptions {
@@ -112,7 +113,7 @@ export function syntheticCity(o: CityOptions, seed = 1): NetworkInput {
     feeds: [{ name: 'syn', timezone: 'Asia/Shanghai', startDate: '2026-11-23', endDate: '2026-11-25' }],
     stops,
     routes,
-    trips,
+    trips: TripTable.from(trips, trips.length),
     stopTimes: st.finish(),
     services,
     transfers: [],

@@ -34,11 +34,11 @@ type Columns = ReturnType<typeof fullStopTimes>;
 
 /** Expand frequencies into instances (nominal departures start + k·headway < end). */
 function instancesOf(input: NetworkInput, st: Columns, t: number): Instance[] {
-  const trip = input.trips[t];
-  if (trip.frequencies === undefined || trip.frequencies.length === 0) return [{ input: t, shift: 0, headway: 0 }];
+  const frequencies = input.trips.frequencies(t);
+  if (frequencies === undefined || frequencies.length === 0) return [{ input: t, shift: 0, headway: 0 }];
   const out: Instance[] = [];
   const first = st.departure[st.tripOffset[t]];
-  for (const f of trip.frequencies) {
+  for (const f of frequencies) {
     if (f.headway <= 0) continue;
     for (let s = f.start; s < f.end; s += f.headway) out.push({ input: t, shift: s - first, headway: f.exact ? 0 : f.headway });
   }
@@ -86,7 +86,7 @@ function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
   const byKey = new Map<string, Pattern>();
   const { pickup, dropOff, typeOffset } = input.stopTimes;
   for (let t = 0; t < input.trips.length; t++) {
-    const trip = input.trips[t];
+    const line = input.trips.route(t);
     const o = st.tripOffset[t];
     const n = st.tripOffset[t + 1] - o;
     if (n < 2) continue;
@@ -98,14 +98,14 @@ function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
         ((ty >= 0 && pickup[ty + i] === PICKUP_NONE) || i === n - 1 ? 0 : PICKUP_OK) |
         ((ty >= 0 && dropOff[ty + i] === PICKUP_NONE) || i === 0 ? 0 : DROPOFF_OK);
     }
-    const key = patternKey(trip.route, stops, flags);
+    const key = patternKey(line, stops, flags);
     for (const inst of instancesOf(input, st, t)) {
       // Frequency-based runs (exact_times=0) of one template and headway form routes of their own,
       // so a search may shift their phase as a whole (Monte Carlo sampling in isochrones).
       const k = inst.headway > 0 ? `${key}|freq${t}/${inst.headway}` : key;
       let p = byKey.get(k);
       if (p === undefined) {
-        p = { line: trip.route, stops, flags, instances: [] };
+        p = { line, stops, flags, instances: [] };
         byKey.set(k, p);
       }
       p.instances.push(inst);
@@ -187,13 +187,13 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
     for (let j = 0; j < nT; j++) {
       const g = routeTripsOffset[r] + j;
       const inst = trips[j];
-      const trip = input.trips[inst.input];
+      const service = input.trips.service(inst.input);
       const o = st.tripOffset[inst.input];
-      tripService[g] = trip.service;
+      tripService[g] = service;
       tripInput[g] = inst.input;
       tripShift[g] = inst.shift;
       tripRoute[g] = r;
-      for (let w = 0; w < dayWords; w++) routeDays[r * dayWords + w] |= serviceDays[trip.service * dayWords + w];
+      for (let w = 0; w < dayWords; w++) routeDays[r * dayWords + w] |= serviceDays[service * dayWords + w];
       for (let p = 0; p < n; p++) {
         const a = st.arrival[o + p] + inst.shift;
         const d = st.departure[o + p] + inst.shift;

@@ -58,7 +58,7 @@ export function nextDepartures(net: Network, stops: readonly number[], time: num
   }
   found.sort((a, b) => a.t - b.t || a.trip - b.trip);
   return found.slice(0, limit).map((f) => {
-    const trip = net.input.trips[tt.tripInput[f.trip]];
+    const trip = net.input.trips.get(tt.tripInput[f.trip]);
     const route = net.input.routes[trip.route];
     const zone = tt.zones[v.routeZone[f.route]];
     const ts = tripStops(net.input, tt.tripInput[f.trip]);

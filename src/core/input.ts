@@ -9,6 +9,7 @@
  * feed's time zone (exactly GTFS's definition, so `25:10:00` is 90600). Distances in metres,
  * coordinates WGS84 degrees.
  */
+import type { TripTable } from './trips.js';
 
 /** GTFS location_type. */
 export const enum LocationType {
@@ -75,10 +76,11 @@ export interface FrequencyInput {
 }
 
 /**
- * Trip metadata. Its stop times are not here but in NetworkInput.stopTimes (one set of columns
- * for all trips: a few big typed arrays instead of several small ones per trip, which cost more
- * in object headers and allocator overhead than the stop times themselves). Read them with the
- * accessors of stop-times.ts (`tripStops(input, t)` …).
+ * One trip: what a loader adds to the TripTable of NetworkInput.trips (which keeps it columnar)
+ * and what `trips.get(t)` gives back. Its stop times are not here but in NetworkInput.stopTimes
+ * (one set of columns for all trips: a few big typed arrays instead of several small ones per
+ * trip, which cost more in object headers and allocator overhead than the stop times
+ * themselves). Read them with the accessors of stop-times.ts (`tripStops(input, t)` …).
  */
 export interface TripInput {
   /** Namespaced id `feed:trip_id`. */
@@ -184,10 +186,18 @@ export interface PathwayInput {
   bidirectional: boolean;
 }
 
+/** Scale of ShapeInput.lat7 / lon7. */
+export const E7 = 1e7;
+
 export interface ShapeInput {
   id: string;
-  lat: Float64Array;
-  lon: Float64Array;
+  /**
+   * Point coordinates in degrees × 10⁷ (E7): GTFS coordinates rarely carry more than 7 decimals
+   * (≈ 1 cm), and half the memory of Float64 (shapes are a city feed's largest table after stop
+   * times). Read `lat7[i] / E7`.
+   */
+  lat7: Int32Array;
+  lon7: Int32Array;
   /** shape_dist_traveled per point when given. */
   dist?: Float64Array;
 }
@@ -199,7 +209,8 @@ export interface NetworkInput {
   feeds: FeedInput[];
   stops: StopInput[];
   routes: RouteInput[];
-  trips: TripInput[];
+  /** Trips, columnar (TripTable.from(tripInputs), or columnarTrips with inline stop times). */
+  trips: TripTable;
   /** Stop times of all trips, columnar. */
   stopTimes: StopTimesInput;
   services: ServiceInput[];

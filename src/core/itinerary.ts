@@ -2,6 +2,7 @@
  * Journeys (indices and instants) → itineraries (names, ISO times, GeoJSON geometry): the JSON
  * shape of `jjj plan --json` and `GET /api/plan`.
  */
+import { E7 } from './input.js';
 import type { AlertOut } from './alerts.js';
 import type { Network } from './network.js';
 import type { Place } from './places.js';
@@ -190,7 +191,7 @@ function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   const tt = net.timetable;
   const input = net.input;
   const ti = tt.tripInput[l.trip];
-  const trip = input.trips[ti];
+  const trip = input.trips.get(ti);
   const tripStopIdx = tripStops(input, ti);
   const arrivals = tripArrivals(input, ti);
   const departures = tripDepartures(input, ti);
@@ -265,7 +266,7 @@ function addedLeg(net: Network, l: Leg, a: AddedTripSpec, arrivals: Float64Array
 
 /** The trip's shape between two of its stops, or the straight line through its stops. */
 export function legGeometry(net: Network, tripIdx: number, board: number, alight: number): LineString {
-  const trip = net.input.trips[tripIdx];
+  const trip = net.input.trips.get(tripIdx);
   const tripStopIdx = tripStops(net.input, tripIdx);
   const shapeDist = tripShapeDist(net.input, tripIdx);
   const stops = net.input.stops;
@@ -275,13 +276,13 @@ export function legGeometry(net: Network, tripIdx: number, board: number, alight
   });
   if (trip.shape < 0) return viaStops();
   const shape = net.input.shapes[trip.shape];
-  const n = shape.lat.length;
+  const n = shape.lat7.length;
   if (n < 2) return viaStops();
   const nearest = (s: number, fromIdx: number): number => {
     let best = fromIdx;
     let bestD = Infinity;
     for (let i = fromIdx; i < n; i++) {
-      const d = (shape.lat[i] - stops[s].lat) ** 2 + (shape.lon[i] - stops[s].lon) ** 2;
+      const d = (shape.lat7[i] / E7 - stops[s].lat) ** 2 + (shape.lon7[i] / E7 - stops[s].lon) ** 2;
       if (d < bestD) {
         bestD = d;
         best = i;
@@ -309,7 +310,7 @@ export function legGeometry(net: Network, tripIdx: number, board: number, alight
   }
   if (i1 <= i0) return viaStops();
   const coords: [number, number][] = [[stops[tripStopIdx[board]].lon, stops[tripStopIdx[board]].lat]];
-  for (let i = i0; i <= i1; i++) coords.push([shape.lon[i], shape.lat[i]]);
+  for (let i = i0; i <= i1; i++) coords.push([shape.lon7[i] / E7, shape.lat7[i] / E7]);
   coords.push([stops[tripStopIdx[alight]].lon, stops[tripStopIdx[alight]].lat]);
   return { type: 'LineString', coordinates: coords };
 }

@@ -33,7 +33,7 @@ export function liveDepartures(net: Network, live: RealtimeOverlay, stops: reado
     const g = Math.floor(key / v.dayCount);
     const d = key % v.dayCount;
     const r = tt.tripRoute[g];
-    const trip = input.trips[tt.tripInput[g]];
+    const trip = input.trips.get(tt.tripInput[g]);
     const ts = tripStops(input, tt.tripInput[g]);
     const zone = tt.zones[v.routeZone[r]];
     const origin = v.dayOffset[v.routeZone[r] * v.dayCount + d] + tt.base;
@@ -69,7 +69,7 @@ export function liveDepartures(net: Network, live: RealtimeOverlay, stops: reado
       continue;
     }
     const r = e.route;
-    const trip = input.trips[tt.tripInput[e.trip]];
+    const trip = input.trips.get(tt.tripInput[e.trip]);
     const ts = tripStops(input, tt.tripInput[e.trip]);
     const deps = tripDepartures(input, tt.tripInput[e.trip]);
     const route = input.routes[trip.route];

@@ -3,7 +3,7 @@
  * (a station rather than each of its platforms), plus a default map view. Pure; built from the
  * input model, so an edge can cache it per loaded network.
  */
-import { LocationType } from './input.js';
+import { E7, LocationType } from './input.js';
 import { tripLength, tripStops } from './stop-times.js';
 import type { Network } from './network.js';
 import { MODE_NAMES, modeOfRouteType, type ModeName } from './query.js';
@@ -61,25 +61,26 @@ function colour(c: string | undefined): string | null {
 /** Trip index of each route's line: the longest trip with a shape, else the longest trip. */
 function routeTrips(net: Network): Int32Array {
   const best = new Int32Array(net.input.routes.length).fill(-1);
+  const trips = net.input.trips;
   const score = (t: number) => {
-    const trip = net.input.trips[t];
-    const shaped = trip.shape >= 0 && (net.input.shapes[trip.shape]?.lat.length ?? 0) >= 2;
+    const shape = trips.shape(t);
+    const shaped = shape >= 0 && (net.input.shapes[shape]?.lat7.length ?? 0) >= 2;
     return (shaped ? 1e9 : 0) + tripLength(net.input, t);
   };
-  net.input.trips.forEach((trip, t) => {
-    const cur = best[trip.route];
-    if (cur < 0 || score(t) > score(cur)) best[trip.route] = t;
-  });
+  for (let t = 0; t < trips.length; t++) {
+    const r = trips.route(t);
+    if (best[r] < 0 || score(t) > score(best[r])) best[r] = t;
+  }
   return best;
 }
 
 function routeFeature(net: Network, r: number, t: number): RouteFeature | null {
   const route = net.input.routes[r];
-  const trip = net.input.trips[t];
+  const trip = net.input.trips.get(t);
   const coordinates: [number, number][] = [];
   const shape = trip.shape >= 0 ? net.input.shapes[trip.shape] : undefined;
-  if (shape !== undefined && shape.lat.length >= 2) {
-    for (let i = 0; i < shape.lat.length; i++) coordinates.push([round(shape.lon[i]), round(shape.lat[i])]);
+  if (shape !== undefined && shape.lat7.length >= 2) {
+    for (let i = 0; i < shape.lat7.length; i++) coordinates.push([round(shape.lon7[i] / E7), round(shape.lat7[i] / E7)]);
   } else {
     for (const s of tripStops(net.input, t)) coordinates.push([round(net.input.stops[s].lon), round(net.input.stops[s].lat)]);
   }

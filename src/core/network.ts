@@ -144,7 +144,7 @@ export class Network {
     if (this.modesCache === undefined) {
       const m = new Uint16Array(this.input.stops.length);
       for (let t = 0; t < this.input.trips.length; t++) {
-        const bit = 1 << modeOfRouteType(this.input.routes[this.input.trips[t].route].type);
+        const bit = 1 << modeOfRouteType(this.input.routes[this.input.trips.route(t)].type);
         for (const s of tripStops(this.input, t)) {
           m[s] |= bit;
           const p = this.input.stops[s].parent;

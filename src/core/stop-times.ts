@@ -9,6 +9,7 @@
  * compiled timetable.
  */
 import type { CompiledStopTimes, NetworkInput, StopTimesInput, TripInput } from './input.js';
+import { TripTableBuilder, type TripTable } from './trips.js';
 import type { Timetable } from './timetable.js';
 
 /** Stop times of one trip as separate arrays (fixtures, synthetic networks, tests). */
@@ -210,16 +211,17 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T 
 }
 
 /** Trips with inline stop times → trip metadata + columnar stop times (for NetworkInput). */
-export function columnarTrips(trips: readonly TripWithTimes[]): { trips: TripInput[]; stopTimes: StopTimesInput } {
+export function columnarTrips(trips: readonly TripWithTimes[]): { trips: TripTable; stopTimes: StopTimesInput } {
   const b = new StopTimesBuilder();
-  const out: TripInput[] = trips.map((t) => {
+  const out = new TripTableBuilder(trips.length);
+  for (const t of trips) {
     const { stops: _s, arrivals: _a, departures: _d, pickup: _p, dropOff: _o, shapeDist: _h, stopSequence: _q, ...meta } = t;
     const { stopSequenceStart } = b.addTrip(t);
     const trip: TripInput = meta;
     if (stopSequenceStart !== undefined) trip.stopSequenceStart = stopSequenceStart;
-    return trip;
-  });
-  return { trips: out, stopTimes: b.finish() };
+    out.add(trip);
+  }
+  return { trips: out.finish(), stopTimes: b.finish() };
 }
 
 /** A NetworkInput from one whose trips carry their stop times inline. */
@@ -242,7 +244,7 @@ export interface InlineTrip extends TripInput {
 
 /** Trip t with its stop times inline (fresh arrays): the inverse of columnarTrips. */
 export function tripWithTimes(input: NetworkInput, t: number): InlineTrip {
-  const trip = input.trips[t];
+  const trip = input.trips.get(t);
   const out: InlineTrip = {
     ...trip,
     stops: tripStops(input, t).slice(),
@@ -359,7 +361,7 @@ export function tripShapeDist(input: NetworkInput, t: number): Float64Array | un
 
 /** stop_sequence of trip t's stop at position i. */
 export function tripStopSequence(input: NetworkInput, t: number, i: number): number {
-  const start = input.trips[t].stopSequenceStart;
+  const start = input.trips.stopSequenceStart(t);
   if (start !== undefined) return start + i;
   const seq = input.stopTimes.stopSequence;
   return seq !== undefined ? seq[input.stopTimes.tripOffset[t] + i] : i;
@@ -368,7 +370,7 @@ export function tripStopSequence(input: NetworkInput, t: number, i: number): num
 /** Position of the stop with stop_sequence `seq` in trip t, or −1. */
 export function positionOfSequence(input: NetworkInput, t: number, seq: number): number {
   const n = tripLength(input, t);
-  const start = input.trips[t].stopSequenceStart;
+  const start = input.trips.stopSequenceStart(t);
   const col = input.stopTimes.stopSequence;
   if (start === undefined && col !== undefined) {
     const o = input.stopTimes.tripOffset[t];

@@ -18,10 +18,11 @@ function esc(s: string): string {
 /** One line per GTFS route: the stop sequence of its longest trip, as [lon, lat] pairs. */
 export function routeLines(net: Network): { mode: string; color: string | null; coordinates: [number, number][] }[] {
   const longest = new Map<number, number>();
-  net.input.trips.forEach((t, i) => {
-    const cur = longest.get(t.route);
-    if (cur === undefined || tripLength(net.input, cur) < tripLength(net.input, i)) longest.set(t.route, i);
-  });
+  for (let i = 0; i < net.input.trips.length; i++) {
+    const r = net.input.trips.route(i);
+    const cur = longest.get(r);
+    if (cur === undefined || tripLength(net.input, cur) < tripLength(net.input, i)) longest.set(r, i);
+  }
   return [...longest].map(([r, t]) => {
     const route = net.input.routes[r];
     return {

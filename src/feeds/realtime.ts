@@ -100,24 +100,40 @@ export interface DecodeOptions {
 
 export const DEFAULT_FINISHED_GRACE_SECONDS = 3 * 3600;
 
-/** Per-network lookup tables, built once. */
-const indexes = new WeakMap<Network, { trips: Map<string, number[]> }>();
+/**
+ * trip_id → compiled runs (several for a frequency-based trip). Trips are found by the trip
+ * table's own id hash; only input trip → runs is built here, once per network, as two typed
+ * arrays (a map of 300k id strings to arrays would cost a city feed ≈ 40 MiB).
+ */
+class RunIndex {
+  private readonly offset: Int32Array;
+  private readonly runs: Int32Array;
 
-function tripIndex(net: Network): Map<string, number[]> {
-  let idx = indexes.get(net);
-  if (idx === undefined) {
-    const trips = new Map<string, number[]>();
+  constructor(private readonly net: Network) {
     const tt = net.timetable;
-    for (let g = 0; g < tt.tripInput.length; g++) {
-      const id = net.input.trips[tt.tripInput[g]].id;
-      const list = trips.get(id);
-      if (list === undefined) trips.set(id, [g]);
-      else list.push(g);
-    }
-    idx = { trips };
-    indexes.set(net, idx);
+    const n = net.input.trips.length;
+    this.offset = new Int32Array(n + 1);
+    for (let g = 0; g < tt.tripInput.length; g++) this.offset[tt.tripInput[g] + 1]++;
+    for (let t = 0; t < n; t++) this.offset[t + 1] += this.offset[t];
+    const fill = this.offset.slice(0, n);
+    this.runs = new Int32Array(tt.tripInput.length);
+    for (let g = 0; g < tt.tripInput.length; g++) this.runs[fill[tt.tripInput[g]]++] = g;
   }
-  return idx.trips;
+
+  /** The runs of the trip with this namespaced id, ascending; undefined for an unknown trip or one without runs. */
+  get(id: string): Int32Array | undefined {
+    const t = this.net.input.trips.indexOf(id);
+    if (t < 0 || this.offset[t] === this.offset[t + 1]) return undefined;
+    return this.runs.subarray(this.offset[t], this.offset[t + 1]);
+  }
+}
+
+const indexes = new WeakMap<Network, RunIndex>();
+
+function tripIndex(net: Network): RunIndex {
+  let idx = indexes.get(net);
+  if (idx === undefined) indexes.set(net, (idx = new RunIndex(net)));
+  return idx;
 }
 
 /**
@@ -293,7 +309,7 @@ function positionOf(trip: number, seq: number | null | undefined, stopId: string
  * The compiled run a TripDescriptor means: service day from start_date (else the active day whose
  * run is nearest to `now`), frequency instance from start_time. Returns [trip, day] or a reason.
  */
-function matchRun(net: Network, candidates: number[], startDate: string | null, startTime: string | null, zone: string, now: number): [number, number] | string {
+function matchRun(net: Network, candidates: Int32Array, startDate: string | null, startTime: string | null, zone: string, now: number): [number, number] | string {
   const tt = net.timetable;
   const v = tt.forward;
   let runs = candidates;
@@ -347,7 +363,7 @@ function vehicle(
   ns: (id: string) => string,
   v: GtfsRealtimeBindings.transit_realtime.IVehiclePosition,
   entityId: string,
-  trips: Map<string, number[]>,
+  trips: RunIndex,
   zone: string,
   now: number,
 ): { vehicle: VehiclePosition; unmatched: string | null } | string {

@@ -11,7 +11,8 @@ const port = parentPort!;
 try {
   const t0 = performance.now();
   const r = await loadFeeds(job.feeds, { ...(job.db !== null ? { db: job.db } : {}), progress: false, log: (line) => port.postMessage({ log: line }) });
-  port.postMessage({ result: { input: r.input, report: r.report, dbPath: r.dbPath, reused: r.reused, importMs: performance.now() - t0 } });
+  // the trip table crosses as its columns (a structured clone keeps no class)
+  port.postMessage({ result: { input: { ...r.input, trips: r.input.trips.columns() }, report: r.report, dbPath: r.dbPath, reused: r.reused, importMs: performance.now() - t0 } });
 } catch (err) {
   port.postMessage({ error: err instanceof Error ? err.message : String(err) });
 }

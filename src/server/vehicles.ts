@@ -105,7 +105,7 @@ export function vehiclesAnswer(net: Network, live: LiveView | null, feeds: reado
         stale++;
         continue;
       }
-      const line = x.trip !== null ? input.trips[tt.tripInput[x.trip]].route : x.routeId !== null ? (routes.get(x.routeId) ?? null) : null;
+      const line = x.trip !== null ? input.trips.route(tt.tripInput[x.trip]) : x.routeId !== null ? (routes.get(x.routeId) ?? null) : null;
       if (q.routes !== undefined && (line === null || !q.routes.has(line))) continue;
       if (q.bbox !== undefined) {
         const [x0, y0, x1, y1] = q.bbox;
@@ -137,7 +137,7 @@ function vehicleJson(net: Network, live: LiveView | null, x: VehiclePosition, fe
   if (x.trip !== null && x.day !== null) {
     const r = tt.tripRoute[x.trip];
     mode = v.routeMode[r];
-    const t = input.trips[tt.tripInput[x.trip]];
+    const t = input.trips.get(tt.tripInput[x.trip]);
     const last = v.routeStops[v.routeStopsOffset[r + 1] - 1];
     headsign = t.headsign !== '' ? t.headsign : (input.stops[last]?.name ?? null);
     const zoneOfRoute = tt.zones[v.routeZone[r]];

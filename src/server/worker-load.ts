@@ -12,10 +12,11 @@ import { Worker } from 'node:worker_threads';
 import { bundledFeeds, loadNetwork, type Loaded, type LoadOptions } from '../app/load.js';
 import type { NetworkInput } from '../core/input.js';
 import { Network } from '../core/network.js';
+import { TripTable, type TripColumns } from '../core/trips.js';
 import type { ImportReport } from '../feeds/report.js';
 
 interface WorkerResult {
-  input: NetworkInput;
+  input: Omit<NetworkInput, 'trips'> & { trips: TripColumns };
   report: ImportReport;
   dbPath: string;
   reused: boolean;
@@ -45,7 +46,7 @@ export function loadInWorker(o: Omit<LoadOptions, 'progress'>): Promise<Loaded> 
         settle(() => {
           try {
             const t0 = performance.now();
-            const network = new Network(m.result.input);
+            const network = new Network({ ...m.result.input, trips: new TripTable(m.result.input.trips) });
             const { report, dbPath, reused, importMs } = m.result;
             done({ network, report, dbPath, reused, timings: { importMs, compileMs: performance.now() - t0 } });
           } catch (err) {

@@ -164,7 +164,7 @@ export class Fixture {
     const parts: string[] = [];
     for (const l of j.legs) {
       if (l.kind === 'transit') {
-        const trip = this.input.trips[this.tt.tripInput[l.trip]];
+        const trip = this.input.trips.get(this.tt.tripInput[l.trip]);
         const route = this.input.routes[trip.route];
         if (parts.length === 0 || parts[parts.length - 1] !== name(l.from)) parts.push(name(l.from));
         parts.push(`${route.shortName} ${hm(l.departure)} ${hm(l.arrival)}`);

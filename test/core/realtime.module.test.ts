@@ -16,7 +16,7 @@ const net = tiny({
   ],
 });
 const f = new Fixture(net);
-const trip = (id: string) => Array.from(f.tt.tripInput).findIndex((t) => net.trips[t].id === `f:${id}`);
+const trip = (id: string) => Array.from(f.tt.tripInput).findIndex((t) => net.trips.id(t) === `f:${id}`);
 const day = 1; // 2026-11-24
 const overlay = (updates: TripUpdateSpec[], added: ConstructorParameters<typeof RealtimeOverlay>[3] = []) => new RealtimeOverlay(f.tt, net, updates, added);
 const hm = (e: number) => formatIso(e, f.zone).slice(11, 16);

@@ -56,7 +56,7 @@ test('metro-sized network, chaotic delays: the overlay equals RAPTOR on the rewr
   const rw: NetworkInput = { ...input, services, ...columnarTrips(trips) };
   const oracle = new Raptor(compileTimetable(rw, net.transfers));
   const rnd = mulberry32(10);
-  const served = [...new Set(input.trips.flatMap((_, t) => Array.from(tripStops(input, t))))];
+  const served = [...new Set([...input.trips].flatMap((_, t) => Array.from(tripStops(input, t))))];
   const mid = parseDateTime('2026-11-24T00:00', input.feeds[0].timezone)!;
   let bad = 0; const msgs: string[] = [];
   for (let i = 0; i < 300; i++) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkInput } from '../../src/core/input.js';
+import { E7, type NetworkInput } from '../../src/core/input.js';
 import { tripWithTimes, type InlineTrip } from '../../src/core/stop-times.js';
 import { addDays, daysBetween } from '../../src/core/time.js';
 import { loadFeeds, type LoadFeedsResult } from '../../src/feeds/index.js';
@@ -13,7 +13,7 @@ const tmp = tempDir('feeds-load');
 const quiet = { progress: false, cacheDir: tmp };
 
 function trip(input: NetworkInput, id: string): InlineTrip {
-  const t = input.trips.findIndex((x) => x.id === id);
+  const t = input.trips.indexOf(id);
   if (t < 0) throw new Error(`no trip ${id}`);
   return tripWithTimes(input, t);
 }
@@ -96,7 +96,7 @@ describe('basic feed', () => {
     expect(t1).toMatchObject({ headsign: 'Terminus', shortName: '101', directionId: 0 });
     const shape = input.shapes[t1.shape];
     expect(shape.id).toBe('basic:SH1');
-    expect(Array.from(shape.lat)).toEqual([39.9, 39.975, 40.05]); // sorted by shape_pt_sequence
+    expect(Array.from(shape.lat7, (x) => x / E7)).toEqual([39.9, 39.975, 40.05]); // sorted by shape_pt_sequence
     expect(Array.from(shape.dist!)).toEqual([0, 2000, 4000]);
     expect(trip(input, 'basic:T2').shape).toBe(-1);
   });
@@ -145,7 +145,7 @@ describe('several feeds', () => {
     const { input } = r;
     expect(input.feeds.map((f) => f.name)).toEqual(['second', 'basic']);
     expect(input.stops.filter((s) => s.id.endsWith(':B')).map((s) => [s.id, s.feed])).toEqual([['second:B', 0], ['basic:B', 1]]);
-    expect(input.trips.filter((t) => t.id.endsWith(':T1')).map((t) => input.routes[t.route].id)).toEqual(['basic:R1', 'second:R1']);
+    expect([...input.trips].filter((t) => t.id.endsWith(':T1')).map((t) => input.routes[t.route].id)).toEqual(['basic:R1', 'second:R1']);
     expect(input.firstDate).toBe('2026-02-19');
     expect(input.feeds[0]).toMatchObject({ startDate: '2026-02-20', endDate: '2026-03-10' });
     expect(input.routes.find((x) => x.id === 'second:R1')!.agencyName).toBe('Tianjin Metro');

@@ -24,7 +24,7 @@ test('peer difference "pickup forbidden": O → C rides P then x2 from A, arrive
   const fastest = r.journeys.find((j) => j.arrival === Math.min(...r.pareto.map((p) => p.time)))!;
   const rides = fastest.legs
     .filter((l) => l.kind === 'transit')
-    .map((l) => `${f.input.trips[f.net.timetable.tripInput[l.trip]].id}@${f.input.stops[l.from].id}`);
+    .map((l) => `${f.input.trips.id(f.net.timetable.tripInput[l.trip])}@${f.input.stops[l.from].id}`);
   expect(rides).toEqual(['pickup-forbidden:p1@pickup-forbidden:O', 'pickup-forbidden:x2@pickup-forbidden:A']);
   // B is a drop-off-only stop of X: nothing leaves B for C
   expect(f.search('B', 'C', '2026-11-24T08:05').pareto).toEqual([]);

@@ -23,7 +23,7 @@ test('peer difference "scan position": out on OUT, back on the later BACK trip, 
   const r = f.search('A', 'C', '2026-11-24T15:28');
   expect(f.earliest(r)).toBe('2026-11-24T19:25:00+08:00');
   const fastest = r.journeys.find((j) => j.arrival === Math.min(...r.pareto.map((p) => p.time)))!;
-  const trips = fastest.legs.filter((l) => l.kind === 'transit').map((l) => f.input.trips[f.net.timetable.tripInput[l.trip]].id);
+  const trips = fastest.legs.filter((l) => l.kind === 'transit').map((l) => f.input.trips.id(f.net.timetable.tripInput[l.trip]));
   expect(trips).toEqual(['scan-position:out1', 'scan-position:back2']);
   // the direct train is the one-vehicle option of the Pareto set
   expect(r.pareto).toEqual([

@@ -23,7 +23,7 @@ test('peer difference "service order": B → C on the weekday trip w1 arrives 08
   const r = f.search('B', 'C', '2026-11-24T08:18');
   expect(f.earliest(r)).toBe('2026-11-24T08:40:00+08:00');
   const ride = r.journeys[0].legs.find((l) => l.kind === 'transit')!;
-  expect(f.input.trips[f.net.timetable.tripInput[ride.trip]].id).toBe('service-order:w1');
+  expect(f.input.trips.id(f.net.timetable.tripInput[ride.trip])).toBe('service-order:w1');
   expect(ride.departure).toBe(Date.parse('2026-11-24T08:20:00+08:00') / 1000);
   // on a Sunday the Sunday trip is the one
   expect(f.earliest(f.search('B', 'C', '2026-11-29T08:10'))).toBe('2026-11-29T08:40:00+08:00');

@@ -28,7 +28,7 @@ function randomUpdates(rng: Rng, input: NetworkInput, tt: Timetable): { updates:
   const count = rng.int(1, Math.max(1, Math.floor(tripCount / 3)));
   for (let n = 0; n < count; n++) {
     const g = rng.int(0, tripCount - 1);
-    const trip = input.trips[tt.tripInput[g]];
+    const trip = input.trips.get(tt.tripInput[g]);
     if (trip.frequencies !== undefined && trip.frequencies.length > 0) continue; // one run of a template: not modelled in the reference input
     const day = rng.int(0, input.dayCount - 1);
     if (input.services[trip.service].days[day] !== 1 || seen.has(g * input.dayCount + day)) continue;

@@ -61,7 +61,7 @@ describe('published facts, answered by the engine', () => {
       if (f.capacityTeu !== undefined) {
         const routeId = it.legs.find((l) => l.mode !== 'WALK')!.routeId!.split(':')[1];
         const rows = parseCsv(readFileSync(join(PACKAGE_ROOT, 'data/gtfs/sea-rail-freight/freight_services.txt')), { columns: true }) as Record<string, string>[];
-        const dir = net.input.trips.find((t) => t.id === it.legs.find((l) => l.mode !== 'WALK')!.tripId)?.directionId ?? 0;
+        const dir = net.input.trips.directionId(net.input.trips.indexOf(it.legs.find((l) => l.mode !== 'WALK')!.tripId!)) ?? 0;
         const row = rows.find((r) => r.route_id === routeId && Number(r.direction_id) === dir);
         expect(Number(row?.capacity_teu)).toBe(f.capacityTeu);
       }

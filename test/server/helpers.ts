@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT, type Loaded } from '../../src/app/load.js';
-import { LocationType, type NetworkInput } from '../../src/core/input.js';
+import { E7, LocationType, type NetworkInput } from '../../src/core/input.js';
+import { TripTable } from '../../src/core/trips.js';
 import { Network } from '../../src/core/network.js';
 import type { ImportReport } from '../../src/feeds/report.js';
 import { createApp, type AppOptions } from '../../src/server/app.js';
@@ -37,8 +38,8 @@ export function fixtureInput(times = { first: '8:00', second: '9:00' }): Network
   input.stops[0].platformCode = '1';
   input.routes[0].color = 'c23a30';
   input.routes[0].longName = 'Jia–Bing line';
-  input.shapes.push({ id: 'f:S1', lat: Float64Array.from([39.9, 39.925, 39.95, 39.975, 40.0]), lon: Float64Array.from([116.4, 116.41, 116.4, 116.41, 116.4]) });
-  input.trips[0].shape = 0;
+  input.shapes.push({ id: 'f:S1', lat7: Int32Array.from([39.9, 39.925, 39.95, 39.975, 40.0], (x) => Math.round(x * E7)), lon7: Int32Array.from([116.4, 116.41, 116.4, 116.41, 116.4], (x) => Math.round(x * E7)) });
+  input.trips = TripTable.from(input.trips.map((t, i) => (i === 0 ? { ...t, shape: 0 } : t)));
   return input;
 }
 

@@ -7,6 +7,7 @@ import { LocationType } from '../../src/core/input.js';
 import type { SearchRequest, TransferGraph } from '../../src/core/query.js';
 import { ALL_MODES } from '../../src/core/query.js';
 import { StopTimesBuilder } from '../../src/core/stop-times.js';
+import { TripTable } from '../../src/core/trips.js';
 import { addDays, parseGtfsTime, serviceDayOrigin } from '../../src/core/time.js';
 
 export interface FixtureTrip {
@@ -84,7 +85,7 @@ export function fixture(spec: FixtureSpec): Fixture {
       parent: -1,
     })),
     routes: [],
-    trips: [],
+    trips: TripTable.empty(),
     stopTimes: { tripOffset: new Int32Array(1), typeOffset: new Int32Array(1), pickup: new Uint8Array(0), dropOff: new Uint8Array(0) },
     services: [],
     transfers: [],
@@ -92,6 +93,7 @@ export function fixture(spec: FixtureSpec): Fixture {
     shapes: [],
   };
   const routeIndex = new Map<string, number>();
+  const trips: TripInput[] = [];
   spec.trips.forEach((t, i) => {
     const routeName = t.route ?? `route${i}`;
     let route = routeIndex.get(routeName);
@@ -112,8 +114,9 @@ export function fixture(spec: FixtureSpec): Fixture {
       ...(t.dropOff !== undefined ? { dropOff: t.dropOff } : {}),
     });
     if (t.frequencies !== undefined) trip.frequencies = t.frequencies;
-    input.trips.push(trip);
+    trips.push(trip);
   });
+  input.trips = TripTable.from(trips);
   input.stopTimes = stopTimes.finish();
   const n = spec.stops.length;
   const paths = (spec.footpaths ?? []).map(([a, b, s]) => [stop(a), stop(b), s] as const).sort((x, y) => x[0] - y[0]);

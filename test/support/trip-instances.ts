@@ -32,7 +32,7 @@ export interface TripInstance {
  * `start + k·headway < end` (exact_times true and false alike), window after window.
  */
 export function runShifts(input: NetworkInput, t: number): number[] {
-  const trip: TripInput = input.trips[t];
+  const trip: TripInput = input.trips.get(t);
   if (trip.frequencies === undefined) return [0];
   const shifts: number[] = [];
   for (const f of trip.frequencies) {

@@ -233,7 +233,7 @@ export class FreightNetwork {
     perKm: Map<string, number>,
   ): void {
     const input = this.input;
-    const t0 = input.trips[runs[0].trip];
+    const t0 = input.trips.get(runs[0].trip);
     const t0Pickup = tripPickup(input, runs[0].trip);
     const t0DropOff = tripDropOff(input, runs[0].trip);
     const route = input.routes[t0.route];

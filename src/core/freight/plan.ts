@@ -4,6 +4,7 @@
  * the JSON the CLI prints and the HTTP route returns. Times are ISO 8601 in the freight feed's
  * zone (Asia/Shanghai for the bundled region), overseas arrivals included.
  */
+import { E7 } from '../input.js';
 import { formatIso } from '../time.js';
 import type { CustomsChoice, FreightNetwork } from './network.js';
 import type { FreightPlace } from './places.js';
@@ -282,7 +283,7 @@ class Formatter {
     const from = this.place({ terminal: pat.terminals[s.board] });
     const to = this.place({ terminal: pat.terminals[s.alight] });
     const departures = s.batch.runs.map((r, k) => ({
-      tripId: this.net.input.trips[pat.runTrip[r]].id,
+      tripId: this.net.input.trips.id(pat.runTrip[r]),
       departure: this.iso(pat.dep[r * n + s.board]),
       arrival: this.iso(pat.arr[r * n + s.alight]),
       teu: s.batch.teu[k],
@@ -307,14 +308,14 @@ class Formatter {
   private rideGeometry(p: number, i: number, j: number, trip: number): [number, number][] {
     const pat = this.net.patterns[p];
     const stops = Array.from(pat.terminals.slice(i, j + 1), (t) => this.net.terminals[t]);
-    const shapeIdx = this.net.input.trips[trip].shape;
+    const shapeIdx = this.net.input.trips.shape(trip);
     if (shapeIdx >= 0) {
       const sh = this.net.input.shapes[shapeIdx];
       const nearest = (lat: number, lon: number, from: number) => {
         let best = from;
         let bd = Infinity;
-        for (let k = from; k < sh.lat.length; k++) {
-          const d = (sh.lat[k] - lat) ** 2 + (sh.lon[k] - lon) ** 2;
+        for (let k = from; k < sh.lat7.length; k++) {
+          const d = (sh.lat7[k] / E7 - lat) ** 2 + (sh.lon7[k] / E7 - lon) ** 2;
           if (d < bd) {
             bd = d;
             best = k;
@@ -326,7 +327,7 @@ class Formatter {
       const b = nearest(stops[stops.length - 1].lat, stops[stops.length - 1].lon, a);
       if (b > a) {
         const out: [number, number][] = [];
-        for (let k = a; k <= b; k++) out.push([sh.lon[k], sh.lat[k]]);
+        for (let k = a; k <= b; k++) out.push([sh.lon7[k] / E7, sh.lat7[k] / E7]);
         return out;
       }
     }
