@@ -84,6 +84,8 @@ export interface PeerOptions {
   seed?: number;
   /** Give the peer station-level transfers.txt rows as platform rows (see peer-feed.ts). */
   expandStationTransfers?: boolean;
+  /** Print every difference with one of these labels (by default only the first few of each). */
+  show?: Set<string>;
   log?: (line: string) => void;
 }
 
@@ -703,7 +705,13 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
     }
     const firstOfLabel = !explanations.has(label);
     explanations.set(label, (explanations.get(label) ?? 0) + 1);
-    if (details.length < 8 || (firstOfLabel && details.length < 24) || (label === 'peer-miss' && details.length < 12) || (label === 'unexplained' && details.length < 24))
+    if (
+      details.length < 8 ||
+      (firstOfLabel && details.length < 24) ||
+      (label === 'peer-miss' && details.length < 12) ||
+      (label === 'unexplained' && details.length < 24) ||
+      o.show?.has(label) === true
+    )
       details.push(
         `- ${ids[q.a]} → ${ids[q.b]} at ${hhmm(q.tod)}: ours ${hhmm(ours[i])}, peer ${hhmm(theirs[i])} — ${text}`,
       );
@@ -781,10 +789,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       date: { type: 'string' },
       db: { type: 'string' },
       queries: { type: 'string' },
+      /** Comma-separated labels whose every difference is printed. */
+      show: { type: 'string' },
+      /** Only the run with the feed given to the peer as is (not the one with station rows expanded). */
+      'as-is': { type: 'boolean' },
     },
   });
   const feeds = values.feeds ?? bundledFeeds();
-  for (const expand of [false, true]) {
+  for (const expand of values['as-is'] === true ? [false] : [false, true]) {
     try {
       await runPeer({
         feeds,
@@ -792,6 +804,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         ...(values.db ? { db: values.db } : {}),
         queries: values.queries ? Number(values.queries) : 500,
         expandStationTransfers: expand,
+        ...(values.show ? { show: new Set(values.show.split(',').map((x) => x.trim())) } : {}),
       });
     } catch (e) {
       // e.g. nyc-all: the peer loads it, then throws on the first query (trips whose service is
