@@ -45,6 +45,7 @@ import { loadFeeds } from '../src/feeds/load.js';
 import { bundledFeeds } from '../src/app/load.js';
 import { Network } from '../src/core/network.js';
 import { compileTimetable } from '../src/core/compile.js';
+import type { Timetable } from '../src/core/timetable.js';
 import { MAX_VEHICLES, Raptor } from '../src/core/raptor.js';
 import { LocationType, type NetworkInput } from '../src/core/input.js';
 import { ALL_MODES, type SearchRequest, type StopAccess, type TransferGraph } from '../src/core/query.js';
@@ -145,9 +146,10 @@ function transfersTxtOnly(input: NetworkInput, g: TransferGraph): TransferGraph 
 }
 
 /** Our router on `input` with transfers.txt footpaths only. */
-function comparisonRouter(input: NetworkInput): { router: Raptor; transfers: TransferGraph } {
+function comparisonRouter(input: NetworkInput): { router: Raptor; tt: Timetable; transfers: TransferGraph } {
   const tg = transfersTxtOnly(input, new Network(input, WALK0).transfers);
-  return { router: new Raptor(compileTimetable(input, tg)), transfers: tg };
+  const tt = compileTimetable(input, tg);
+  return { router: new Raptor(tt), tt, transfers: tg };
 }
 const HORIZON = 24 * 3600;
 const HORIZON_TEXT = "beyond our 24 h search horizon: the peer searches up to 3 days; with a 72 h horizon our engine gives the peer's answer";
@@ -205,6 +207,9 @@ export const PEER_BUG_NEXT_DAY =
 
 interface Variant {
   router: Raptor;
+  /** The variant's timetable and input (trip ids of its journeys). */
+  tt: Timetable;
+  input: NetworkInput;
   /** Footpaths before rule W (what access/egress walks cost). */
   base: TransferGraph;
   ends: boolean;
@@ -489,11 +494,48 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         for (let k = base.footOffset[a]; k < base.footOffset[a + 1]; k++) secs[k] = base.footSeconds[k] + I[a] + I[base.footTo[k]];
       tg = { ...base, footSeconds: secs };
     }
-    const router = rules.length === 0 ? comp.router : new Raptor(compileTimetable(inp, tg));
-    v = { router, base, ends: rules.includes('E'), interchangeAround: rules.includes('W') };
+    const tt = rules.length === 0 ? comp.tt : compileTimetable(inp, tg);
+    const router = rules.length === 0 ? comp.router : new Raptor(tt);
+    v = { router, tt, input: inp, base, ends: rules.includes('E'), interchangeAround: rules.includes('W') };
     variants.set(key, v);
     return v;
   };
+  /** The request variant v answers for q (rule E: the peer's walks at both ends). */
+  const variantRequest = (v: Variant, q: Q): SearchRequest => {
+    if (!v.ends) return q.req;
+    const I = peerInterchange(v.base);
+    const access: StopAccess[] = [{ stop: q.a, seconds: 0 }];
+    const g = v.base;
+    for (let k = g.footOffset[q.a]; k < g.footOffset[q.a + 1]; k++) access.push({ stop: g.footTo[k], seconds: g.footSeconds[k] + (v.interchangeAround ? I[g.footTo[k]] : 0) });
+    const egress: StopAccess[] = [{ stop: q.b, seconds: 0 }];
+    for (let a = 0; a < g.footOffset.length - 1; a++)
+      for (let k = g.footOffset[a]; k < g.footOffset[a + 1]; k++)
+        if (g.footTo[k] === q.b) egress.push({ stop: a, seconds: g.footSeconds[k] + (v.interchangeAround ? I[a] : 0) });
+    return { ...q.req, access, egress };
+  };
+  /** Our earliest journey under variant v, leg by leg (for `--show`). */
+  const describeOurs = (v: Variant, q: Q): string => {
+    const r = v.router.search(variantRequest(v, q));
+    if (r.journeys.length === 0) return 'none';
+    const j = r.journeys.reduce((a, b) => (b.arrival < a.arrival ? b : a));
+    return j.legs
+      .map((l) => {
+        const at = (s: number) => (s < 0 ? '·' : ids[s]);
+        const trip = l.kind === 'transit' ? ` ${v.input.trips.id(v.tt.tripInput[l.trip])}` : '';
+        return `${l.kind}${trip} ${at(l.from)} ${hhmm(l.departure - origin)} → ${at(l.to)} ${hhmm(l.arrival - origin)}`;
+      })
+      .join(' | ');
+  };
+  const describePeer = (j: PeerLib.Journey | null): string =>
+    j === null
+      ? 'none'
+      : j.legs
+          .map((l) =>
+            'trip' in l
+              ? `transit ${(l as PeerLib.TimetableLeg).trip.tripId} ${l.origin} → ${l.destination} ${hhmm((l as PeerLib.TimetableLeg).stopTimes[0].departureTime)}–${hhmm((l as PeerLib.TimetableLeg).stopTimes[(l as PeerLib.TimetableLeg).stopTimes.length - 1].arrivalTime)}`
+              : `walk ${l.origin} → ${l.destination} ${(l as PeerLib.Transfer).duration} s`,
+          )
+          .join(' | ');
   const runVariant = (v: Variant, q: Q): number | null => {
     let req = q.req;
     if (v.ends) {
@@ -683,6 +725,9 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         } else if ((lim = vehicleLimitOf(q, { order: true, pickup: true }, all)) !== null) {
           label = 'peer bugs: scan position / service order, pickup forbidden; and vehicle limit';
           text = `${PEER_BUG_SCAN}; ${PEER_BUG_ORDER}; ${PEER_BUG_PICKUP}; and ${lim}`;
+        } else if (fixed !== null && fixed < all && peerFixed({ scan: true, pickup: true }, ids[q.a], ids[q.b], q.tod) === all) {
+          label = 'peer bugs: scan position, pickup forbidden';
+          text = `${PEER_BUG_SCAN}; and with that fixed the peer arrives earlier than its rules allow (${hhmm(fixed)}): ${PEER_BUG_PICKUP}`;
         } else if (fixed !== null && (p === null || fixed < p)) {
           label = 'peer bug: scan position, and a remaining gap';
           text =
@@ -692,6 +737,9 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
           label = 'peer-miss';
           text = `the peer misses a journey its own rules allow: our engine under ${peerRules.join('+')} arrives ${hhmm(all)}; cause not isolated`;
         }
+        if (o.show?.has(label) === true)
+          text += `\n  - ours under ${peerRules.join('+')}: ${describeOurs(variant(peerRules), q)}\n  - peer, scan cache disabled: ${describePeer(peerFixedJourney({ scan: true }, ids[q.a], ids[q.b], q.tod))}` +
+            `\n  - peer as is: ${describePeer(peerFixedJourney({}, ids[q.a], ids[q.b], q.tod))}`;
       } else if (p !== null && p < q.tod) {
         label = 'peer bug: walk-only time';
         text = PEER_BUG_WALK_ONLY;
@@ -789,7 +837,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       date: { type: 'string' },
       db: { type: 'string' },
       queries: { type: 'string' },
-      /** Comma-separated labels whose every difference is printed. */
+      /** Labels whose every difference is printed, separated by | (labels contain commas). */
       show: { type: 'string' },
       /** Only the run with the feed given to the peer as is (not the one with station rows expanded). */
       'as-is': { type: 'boolean' },
@@ -804,7 +852,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         ...(values.db ? { db: values.db } : {}),
         queries: values.queries ? Number(values.queries) : 500,
         expandStationTransfers: expand,
-        ...(values.show ? { show: new Set(values.show.split(',').map((x) => x.trim())) } : {}),
+        ...(values.show ? { show: new Set(values.show.split('|').map((x) => x.trim())) } : {}),
       });
     } catch (e) {
       // e.g. nyc-all: the peer loads it, then throws on the first query (trips whose service is
