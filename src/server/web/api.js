@@ -64,7 +64,9 @@ export async function getJson(url, signal) {
   let body = null;
   try {
     body = await res.json();
-  } catch {
+  } catch (err) {
+    // aborted while the body was read: the caller's abort, not an empty body
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
     body = null;
   }
   if (!res.ok) {

@@ -92,6 +92,7 @@ export class VehicleLayer {
     } finally {
       if (this.inFlight === ctl) this.inFlight = null;
     }
+    if (ctl.signal.aborted || a === null || typeof a !== 'object') return; // superseded, or no JSON body
     this.draw(a.vehicles ?? []);
   }
 
