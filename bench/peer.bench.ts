@@ -506,6 +506,7 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
     const I = peerInterchange(v.base);
     const access: StopAccess[] = [{ stop: q.a, seconds: 0 }];
     const g = v.base;
+    // the peer: origin time + duration (+ interchange of the stop reached, rule W)
     for (let k = g.footOffset[q.a]; k < g.footOffset[q.a + 1]; k++) access.push({ stop: g.footTo[k], seconds: g.footSeconds[k] + (v.interchangeAround ? I[g.footTo[k]] : 0) });
     const egress: StopAccess[] = [{ stop: q.b, seconds: 0 }];
     for (let a = 0; a < g.footOffset.length - 1; a++)
@@ -537,34 +538,20 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
           )
           .join(' | ');
   const runVariant = (v: Variant, q: Q): number | null => {
-    let req = q.req;
-    if (v.ends) {
+    const req = variantRequest(v, q);
+    if (v.ends && v.interchangeAround) {
+      // The peer picks a final walk only when alighting + interchange + walk beats the rest, but
+      // reports alighting + walk: search with the interchange in the egress, report without it.
       const I = peerInterchange(v.base);
-      const access: StopAccess[] = [{ stop: q.a, seconds: 0 }];
-      const g = v.base;
-      for (let k = g.footOffset[q.a]; k < g.footOffset[q.a + 1]; k++) {
-        const b = g.footTo[k];
-        // the peer: origin time + duration (+ interchange of the stop reached, rule W)
-        access.push({ stop: b, seconds: g.footSeconds[k] + (v.interchangeAround ? I[b] : 0) });
+      const r = v.router.search(req);
+      if (r.journeys.length === 0) return null;
+      let m = Infinity;
+      for (const j of r.journeys) {
+        const last = j.legs[j.legs.length - 1];
+        const from = last.kind === 'egress' ? last.from : -1;
+        m = Math.min(m, j.arrival - (from >= 0 && from !== q.b ? I[from] : 0));
       }
-      const egress: StopAccess[] = [{ stop: q.b, seconds: 0 }];
-      for (let a = 0; a < g.footOffset.length - 1; a++)
-        for (let k = g.footOffset[a]; k < g.footOffset[a + 1]; k++)
-          if (g.footTo[k] === q.b) egress.push({ stop: a, seconds: g.footSeconds[k] + (v.interchangeAround ? I[a] : 0) });
-      req = { ...req, access, egress };
-      if (v.interchangeAround) {
-        // The peer picks a final walk only when alighting + interchange + walk beats the rest, but
-        // reports alighting + walk: search with the interchange in the egress, report without it.
-        const r = v.router.search(req);
-        if (r.journeys.length === 0) return null;
-        let m = Infinity;
-        for (const j of r.journeys) {
-          const last = j.legs[j.legs.length - 1];
-          const from = last.kind === 'egress' ? last.from : -1;
-          m = Math.min(m, j.arrival - (from >= 0 && from !== q.b ? I[from] : 0));
-        }
-        return m - origin;
-      }
+      return m - origin;
     }
     const e = earliest(v.router, req);
     return e === null ? null : e - origin;

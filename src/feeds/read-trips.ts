@@ -57,8 +57,6 @@ interface TripMeta {
 
 function readTripMeta(ctx: ReadContext, routes: Map<string, number>, services: Map<string, number>, shapes: Map<string, number>): Map<string, TripMeta> {
   const out = new Map<string, TripMeta>();
-  // headsigns repeat across a route's trips: keep one string each
-  const headsigns = new Map<string, string>();
   const rows = ctx.db
     .prepare('SELECT trip_id, route_id, service_id, trip_headsign, trip_short_name, direction_id, shape_id FROM trips ORDER BY rowid')
     .raw();
@@ -68,10 +66,8 @@ function readTripMeta(ctx: ReadContext, routes: Map<string, number>, services: M
     const s = services.get(service);
     if (r === undefined || s === undefined) continue; // the pre-scan checked both
     const sh = shape === null ? -1 : (shapes.get(shape) ?? -1);
-    const h = headsign ?? '';
-    let hs = headsigns.get(h);
-    if (hs === undefined) headsigns.set(h, (hs = h));
-    out.set(id, { route: r, service: s, headsign: hs, shortName, directionId, shape: sh, seen: false });
+    // (the trip table keeps one string per distinct headsign)
+    out.set(id, { route: r, service: s, headsign: headsign ?? '', shortName, directionId, shape: sh, seen: false });
   }
   return out;
 }
