@@ -134,7 +134,8 @@ if (want('floor')) {
       ...suiteRows.map((r) => `| ${r.suite} | ${r.task} | ${r.queries} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.mean)} | ${r.checksum} |`),
       '',
       'The floor touches every stop time (arrival and departure) of the searched day once in a tight loop over the compiled arrays; ' +
-        'each query type\'s median is given as a multiple of it. Memory: resident set after load + compile (and the part added by loading), ' +
+        'each query type\'s median is given as a multiple of it. Memory: resident set after load + compile (and the part added by loading, ' +
+        'right after gc() and again after 12 s idle, once V8 has given back the young generation the load grew), ' +
         'V8 heap, typed arrays, and the compiled typed arrays (forward view) the router searches.',
       '',
       floorTable(floors),

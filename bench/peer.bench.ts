@@ -9,7 +9,7 @@
  *
  * Alignment (so that equal semantics give equal answers): our network is built with footpaths
  * from transfers.txt (and pathways) only — no generated 500 m footpaths, as the peer has none — and
- * searched with transferSlack 0, up to 11 transfers (the peer has no limit), 24 h horizon.
+ * searched with transferSlack 0, up to MAX_VEHICLES − 1 transfers (the peer has no limit), 24 h horizon.
  * Frequency-based trips are left out on both sides (the peer ignores frequencies.txt); a query whose
  * answer depends on them is left out and counted, as are the query kinds the peer cannot express
  * (arrive-by, coordinates).
@@ -31,8 +31,12 @@
  * completes every MAX_VEHICLES vehicles, reaches the peer's arrival). A peer answer later than ours
  * that its scan-position fix does not explain is re-run with its getTrip looking at every trip of
  * the route ("service order": its routes mix the trips of all service days, and its scan stops at a
- * trip of another day, test/peer/service-order.test.ts). What none of these reproduces is printed
- * as "unexplained".
+ * trip of another day, test/peer/service-order.test.ts), then with getTrip also offering the
+ * previous date's trips 24 h earlier ("midnight": the peer searches one service day at a time, so
+ * a next-day trip followed by a trip of the query day still running past 24:00 is in neither
+ * search, test/peer/midnight.test.ts). A missing answer after midnight is asked for the next day
+ * directly, with the fewest of those fixes that give our answer ("next day"). What none of these
+ * reproduces is printed as "unexplained".
  */
 import { createReadStream, rmSync } from 'node:fs';
 import { filterTrips, servedStops as servedStopFlags } from '../src/core/stop-times.js';
@@ -170,6 +174,7 @@ interface PeerFix {
   scan?: boolean;
   order?: boolean;
   pickup?: boolean;
+  midnight?: boolean;
 }
 interface AlgorithmInternals {
   queueFactory: { getQueue(markedStops: string[]): Record<string, string> };
@@ -196,14 +201,29 @@ export const PEER_BUG_PICKUP =
   'our answer — test/peer/pickup-forbidden.test.ts';
 /** Not a rule of the peer's, a bound of ours: N is the peer journey's vehicle count. */
 export const RULE_VEHICLES =
-  `vehicle limit: the peer's journey takes N vehicles, our search at most ${MAX_VEHICLES} (maxTransfers 11; the peer has no limit)`;
+  `vehicle limit: the peer's journey takes N vehicles, our search at most ${MAX_VEHICLES} (the peer has no limit)`;
 export const PEER_BUG_ORDER =
   'peer bug: one route holds the trips of every service day, sorted by first departure (split only when a trip reaches the last stop earlier), ' +
   'and RouteScanner.getTrip stops at the first trip that leaves the boarding stop too early — even one that does not run that day — so a ' +
   'running trip listed before it is never boarded; with getTrip looking at every trip the peer gives our answer — test/peer/service-order.test.ts';
+export const PEER_BUG_MIDNIGHT =
+  'peer bug: it searches one service day at a time (day 1 only the query date\'s trips, day 2 only the next date\'s), so a journey that ' +
+  'takes a trip of the next date after midnight and then a trip of the query date still running past 24:00 is in neither search; with ' +
+  'getTrip also offering the previous date\'s trips (24 h earlier) the peer gives our answer — test/peer/midnight.test.ts';
 export const PEER_BUG_NEXT_DAY =
   'peer bug: when nothing arrives on the query day it searches the next day only from the stops reached on day 1, never from the origin ' +
   'itself, so a trip leaving the next morning is missed; asked for the next day directly it gives our answer — test/peer/next-day.test.ts';
+
+/** Fixes tried, fewest first, when the peer asked for the next day directly misses our answer. */
+const NEXT_DAY_FIXES: { fix: PeerFix; names: string; texts: string[] }[] = [
+  { fix: { scan: true }, names: 'scan position', texts: [PEER_BUG_SCAN] },
+  { fix: { order: true }, names: 'service order', texts: [PEER_BUG_ORDER] },
+  { fix: { pickup: true }, names: 'pickup forbidden', texts: [PEER_BUG_PICKUP] },
+  { fix: { scan: true, pickup: true }, names: 'scan position, pickup forbidden', texts: [PEER_BUG_SCAN, PEER_BUG_PICKUP] },
+  { fix: { order: true, pickup: true }, names: 'service order, pickup forbidden', texts: [PEER_BUG_ORDER, PEER_BUG_PICKUP] },
+  { fix: { midnight: true }, names: 'midnight', texts: [PEER_BUG_MIDNIGHT] },
+  { fix: { midnight: true, pickup: true }, names: 'midnight, pickup forbidden', texts: [PEER_BUG_MIDNIGHT, PEER_BUG_PICKUP] },
+];
 
 interface Variant {
   router: Raptor;
@@ -309,12 +329,23 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
     const algo = peer.RaptorAlgorithm.prototype as unknown as { scanRoutes: unknown };
     const origGet = scanner.getTrip;
     const origScan = algo.scanRoutes;
-    if (fix.order)
+    if (fix.order || fix.midnight)
       scanner.getTrip = function (this: ScannerInternals, routeId: string, stopIndex: number, time: number) {
         let found: PeerLib.Trip | undefined;
         for (const t of this.tripsByRoute[routeId]) {
           const d = t.stopTimes[stopIndex].departureTime;
           if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(this.date, this.dow)) found = t;
+        }
+        if (fix.midnight) {
+          // the previous date's trips, 24 h earlier (those still running after midnight)
+          const n = this.date;
+          const prev = new Date(Date.UTC(Math.floor(n / 10000), (Math.floor(n / 100) % 100) - 1, (n % 100) - 1));
+          const prevDate = prev.getUTCFullYear() * 10000 + (prev.getUTCMonth() + 1) * 100 + prev.getUTCDate();
+          const prevDow = prev.getUTCDay() as PeerLib.DayOfWeek;
+          for (const t of this.tripsByRoute[routeId]) {
+            const d = t.stopTimes[stopIndex].departureTime - 86400;
+            if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(prevDate, prevDow)) found = shiftedTrip(t);
+          }
         }
         return found;
       };
@@ -361,6 +392,16 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
       algo.scanRoutes = origScan;
     }
   };
+  const shifted = new WeakMap<PeerLib.Trip, PeerLib.Trip>();
+  /** A copy of trip `t` 24 h earlier (for the `midnight` fix), one per trip. */
+  function shiftedTrip(t: PeerLib.Trip): PeerLib.Trip {
+    let c = shifted.get(t);
+    if (c === undefined) {
+      c = { ...t, stopTimes: t.stopTimes.map((x) => ({ ...x, arrivalTime: x.arrivalTime - 86400, departureTime: x.departureTime - 86400 })) };
+      shifted.set(t, c);
+    }
+    return c;
+  }
   const peerFixed = (fix: PeerFix, a: string, b: string, tod: number): number | null =>
     peerFixedJourney(fix, a, b, tod)?.arrivalTime ?? null;
   const peerNoScanCache = (a: string, b: string, tod: number) => peerFixed({ scan: true }, a, b, tod);
@@ -391,7 +432,7 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         time: origin + tod,
         access: [{ stop: a, seconds: 0 }],
         egress: [{ stop: b, seconds: 0 }],
-        maxTransfers: 11,
+        maxTransfers: MAX_VEHICLES - 1,
         modeMask: ALL_MODES,
         transferSlack: 0,
         maxDuration: HORIZON,
@@ -667,6 +708,25 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         `with its scan-position cache also disabled ${hhmm(jBoth?.arrivalTime ?? null)}, with getTrip looking at every trip ${hhmm(jOrder?.arrivalTime ?? null)}`,
     };
   };
+  /**
+   * The peer later than our engine under its rules (or none): with getTrip also offering the
+   * previous date's trips 24 h earlier (which looks at every trip of a route, so the scan-position
+   * and service-order bugs are fixed with it), alone or with the pickup check added.
+   */
+  const midnight = (q: Q, all: number, p: number | null): { label: string; text: string } | undefined => {
+    if (peerFixed({ midnight: true }, ids[q.a], ids[q.b], q.tod) === all) {
+      const alone = peerFixed({ order: true }, ids[q.a], ids[q.b], q.tod) === p;
+      return alone
+        ? { label: 'peer bug: midnight', text: PEER_BUG_MIDNIGHT }
+        : { label: 'peer bugs: midnight, scan position / service order', text: `${PEER_BUG_MIDNIGHT}; and ${PEER_BUG_SCAN}` };
+    }
+    if (peerFixed({ midnight: true, pickup: true }, ids[q.a], ids[q.b], q.tod) === all)
+      return {
+        label: 'peer bugs: midnight, pickup forbidden',
+        text: `${PEER_BUG_MIDNIGHT}; and with that fixed the peer arrives earlier than its rules allow: ${PEER_BUG_PICKUP}`,
+      };
+    return undefined;
+  };
   for (const i of diffIdx) {
     const q = compared[i];
     let label: string | undefined;
@@ -687,16 +747,18 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
       if (all !== null && (p === null || all < p)) {
         const nextDay = p === null && all >= 86400 ? peerNextDay(ids[q.a], ids[q.b]) : null;
         const nextDayFixed = (fix: PeerFix) => peerFixedJourney(fix, ids[q.a], ids[q.b], 1, true)?.arrivalTime ?? null;
-        let nd: number | null = null;
+        // asked for the next day directly, with the fewest of the peer's other bugs fixed
+        const nextDayFix =
+          p === null && all >= 86400 && nextDay !== all - 86400
+            ? NEXT_DAY_FIXES.find((f) => nextDayFixed(f.fix) === all - 86400)
+            : undefined;
+        let mid: { label: string; text: string } | undefined;
         if (nextDay !== null && nextDay + 86400 === all) {
           label = 'peer bug: next day';
           text = PEER_BUG_NEXT_DAY;
-        } else if (p === null && all >= 86400 && (nd = nextDayFixed({ scan: true })) !== null && nd + 86400 === all) {
-          label = 'peer bugs: next day, scan position';
-          text = `${PEER_BUG_NEXT_DAY}; and ${PEER_BUG_SCAN} (asked for the next day with that cache disabled)`;
-        } else if (p === null && all >= 86400 && (nd = nextDayFixed({ order: true })) !== null && nd + 86400 === all) {
-          label = 'peer bugs: next day, service order';
-          text = `${PEER_BUG_NEXT_DAY}; and ${PEER_BUG_ORDER} (asked for the next day with that fixed)`;
+        } else if (nextDayFix !== undefined) {
+          label = `peer bugs: next day, ${nextDayFix.names}`;
+          text = `${PEER_BUG_NEXT_DAY}; and ${nextDayFix.texts.join('; and ')} (asked for the next day with ${nextDayFix.texts.length === 1 ? 'that' : 'those'} fixed)`;
         } else if ((fixed = peerNoScanCache(ids[q.a], ids[q.b], q.tod)) === all) {
           label = 'peer bug: scan position';
           text = PEER_BUG_SCAN;
@@ -715,6 +777,8 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
         } else if (fixed !== null && fixed < all && peerFixed({ scan: true, pickup: true }, ids[q.a], ids[q.b], q.tod) === all) {
           label = 'peer bugs: scan position, pickup forbidden';
           text = `${PEER_BUG_SCAN}; and with that fixed the peer arrives earlier than its rules allow (${hhmm(fixed)}): ${PEER_BUG_PICKUP}`;
+        } else if ((mid = midnight(q, all, p)) !== undefined) {
+          ({ label, text } = mid);
         } else if (fixed !== null && (p === null || fixed < p)) {
           label = 'peer bug: scan position, and a remaining gap';
           text =

@@ -46,8 +46,12 @@ export interface SearchResult {
   journeys: Journey[];
 }
 
-/** Hard cap on vehicles per journey (rounds). */
-export const MAX_VEHICLES = 12;
+/**
+ * Hard cap on vehicles per journey (rounds). The per-round state grows to the rounds a request
+ * asks for (the public API allows 11 vehicles), so the cap costs nothing until it is used; the peer
+ * comparison asks for all of it, as the peer has no limit (New York has 22-bus journeys).
+ */
+export const MAX_VEHICLES = 64;
 
 export class Raptor {
   private readonly state: SearchState;

@@ -11,7 +11,7 @@ import { loadFeeds } from '../../src/feeds/index.js';
 import { Network } from '../../src/core/network.js';
 import { ALL_MODES, type SearchRequest } from '../../src/core/query.js';
 import { formatIso, parseDateTime } from '../../src/core/time.js';
-import type { SearchResult } from '../../src/core/raptor.js';
+import { MAX_VEHICLES, type SearchResult } from '../../src/core/raptor.js';
 
 export const ZONE = 'Asia/Shanghai';
 
@@ -26,7 +26,7 @@ export async function peerFixture(name: string, walk = { speed: 1.2, detour: 1.3
       time: parseDateTime(depart, ZONE)!,
       access: [{ stop: stop(from), seconds: 0 }],
       egress: [{ stop: stop(to), seconds: 0 }],
-      maxTransfers: 11,
+      maxTransfers: MAX_VEHICLES - 1,
       modeMask: ALL_MODES,
       transferSlack: 0,
       maxDuration: 24 * 3600,
