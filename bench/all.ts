@@ -134,9 +134,9 @@ if (want('floor')) {
       ...suiteRows.map((r) => `| ${r.suite} | ${r.task} | ${r.queries} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${fmt(r.mean)} | ${r.checksum} |`),
       '',
       'The floor touches every stop time (arrival and departure) of the searched day once in a tight loop over the compiled arrays; ' +
-        'each query type\'s median is given as a multiple of it. Memory: resident set after load + compile (and the part added by loading, ' +
-        'right after gc() and again after 12 s idle, once V8 has given back the young generation the load grew), ' +
-        'V8 heap, typed arrays, and the compiled typed arrays (forward view) the router searches.',
+        'each query type\'s median is given as a multiple of it. Memory: resident set after load + compile (and the part added by loading), ' +
+        'V8 heap, typed arrays, and the compiled typed arrays (forward view) the router searches; after the queries the same with the ' +
+        'reverse view, and last the resident set after 12 s idle, once V8 has given back the young generation the load grew.',
       '',
       floorTable(floors),
       ...(nyc ? ['', `New York: ${nyc.reused ? 'SQLite reused' : 'imported'} in ${((nyc.importMs ?? 0) / 1000).toFixed(1)} s, walk graph + compile ${((nyc.compileMs ?? 0) / 1000).toFixed(1)} s.`] : []),
