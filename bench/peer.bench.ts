@@ -160,8 +160,8 @@ const HORIZON_TEXT = "beyond our 24 h search horizon: the peer searches up to 3 
 const RULES = ['S', 'W', 'E'] as const;
 type Rule = (typeof RULES)[number];
 const RULE_TEXT: Record<Rule, string> = {
-  S: 'the peer does not apply transfers.txt rows that name a parent station to its platforms (GTFS: a station row applies to all child stops)',
-  W: 'the peer charges a walking transfer min_transfer_time plus the interchange time of both its stops (GTFS: min_transfer_time is the whole transfer)',
+  S: 'the peer does not apply transfers.txt rows that name a parent station to its platforms (GTFS: a station row applies to all child stops — test/e2e/03_transfers.test.ts, station-level rows)',
+  W: 'the peer charges a walking transfer min_transfer_time plus the interchange time of both its stops (GTFS: min_transfer_time is the whole transfer — test/e2e/03_transfers.test.ts)',
   E: 'the peer walks transfers.txt footpaths from the origin / to the destination (our router takes the stops as given; our planner adds walks)',
 };
 
