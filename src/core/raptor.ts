@@ -178,7 +178,7 @@ export class Raptor {
           }
           for (let x = live.laneStart[r]; x < live.laneStart[r + 1]; x++) {
             const o = live.laneRoute[x];
-            if (rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanRoute(rtView!, st, k, o, 0, 0, p0, liveBase);
+            if (rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanLane(rtView!, st, k, o, st.markedMinReady, p0, liveBase);
           }
         }
       }
@@ -229,9 +229,11 @@ export class Raptor {
   }
 
   private collectRoutes(v: SearchView, st: SearchState, modeMask: number, exclude: Uint8Array | undefined): void {
+    let minReady = UNREACHED;
     for (let m = 0; m < st.markedCount; m++) {
       const s = st.marked[m];
       st.isMarked[s] = 0;
+      if (st.bestReady[s] < minReady) minReady = st.bestReady[s];
       for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
         const r = v.stopRoutes[i];
         if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
@@ -245,6 +247,67 @@ export class Raptor {
       }
     }
     st.markedCount = 0;
+    st.markedMinReady = minReady;
+  }
+
+  /**
+   * A lane of the overlay (a few live runs, one pseudo day at offset 0), scanned only over the
+   * stretch where one of its runs is inside the round's window: from the first stop it leaves at
+   * or after `t0`, the earliest label of the stops marked in the round before, to the last it
+   * reaches before the target bound (later arrivals are refused anyway). Boarding only matters at
+   * marked stops: an unmarked stop's label is older, and the lane was scanned from it, within that
+   * round's wider window, in the round that marked it — a ride found again now would take one
+   * vehicle more for the same arrival. Exact; a lane's runs rarely span more than part of a
+   * round's window, while a lane scan used to cost a whole route.
+   */
+  private scanLane(v: SearchView, st: SearchState, k: number, o: number, t0: number, p0: number, tripBase: number): void {
+    const n = v.routeStopsOffset[o + 1] - v.routeStopsOffset[o];
+    const t1 = v.routeTripsOffset[o];
+    const nT = v.routeTripsOffset[o + 1] - t1;
+    const base = v.routeTimesOffset[o];
+    const arr = v.arr;
+    const dep = v.dep;
+    const bound = st.bound;
+    // FIFO: runs are in the same order at every stop. The first run still running at t0 and the
+    // last one leaving before the bound delimit the runs in the window; the last of them reaches
+    // t0 first along the route, the first of them reaches the bound last.
+    let lo = 0;
+    let hi = nT;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (arr[base + mid * n + n - 1] < t0) lo = mid + 1;
+      else hi = mid;
+    }
+    const jFirst = lo;
+    hi = nT;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dep[base + mid * n] < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    const jLast = lo - 1;
+    if (jFirst > jLast) return;
+    // first stop the last run leaves at or after t0; last stop the first run reaches before the bound
+    let b = base + jLast * n;
+    lo = 0;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dep[b + mid] < t0) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    b = base + jFirst * n;
+    lo = 0;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (arr[b + mid] < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    const to = lo - 1;
+    const start = from > p0 ? from : p0;
+    if (start < to) this.scanRoute(v, st, k, o, 0, 0, start, tripBase, to + 1);
   }
 
   /**
@@ -261,6 +324,7 @@ export class Raptor {
     off: number,
     p0: number,
     tripBase: number,
+    pEnd = 0x7fffffff,
   ): void {
     // Everything the loop touches in locals: one hidden-class lookup per scan, not per stop.
     const routeStops = v.routeStops;
@@ -286,7 +350,8 @@ export class Raptor {
     let trip = -1;
     let boardPos = -1;
     let boardRound = -1;
-    for (let p = p0; p < n; p++) {
+    const end = pEnd < n ? pEnd : n;
+    for (let p = p0; p < end; p++) {
       const s = routeStops[s0 + p];
       const f = flags[s0 + p];
       if (trip >= 0 && (f & DROPOFF_OK) !== 0) {

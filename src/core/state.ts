@@ -31,6 +31,8 @@ export class SearchState {
   readonly isMarked: Uint8Array;
   readonly marked: Int32Array;
   markedCount = 0;
+  /** The earliest ready label of the stops marked in the round before (set by route collection). */
+  markedMinReady = UNREACHED;
   readonly isImproved: Uint8Array;
   readonly improved: Int32Array;
   improvedCount = 0;

@@ -90,4 +90,27 @@ describe('realtime overlay', () => {
     // without the overlay the first run that morning is the timetable's 08:00
     expect(f.describe(f.search('A', 'D', '2026-11-25T04:55').journeys[0])).toBe('A ~ R 08:00 08:30 ~ D [08:00 08:30]');
   });
+
+  test('RT08 an overtaken run (its own lane) is boarded in a later round with no time to spare, both ways', () => {
+    // slow runs +10 min from B and +20 min at D, so next overtakes it before D and slow goes to a
+    // lane; the feeder reaches B at 08:20, the very second slow leaves B (slack 0)
+    const n2 = tiny({
+      stops: ['X', 'A', 'B', 'C', 'D'],
+      trips: [
+        { id: 'feeder', route: 'F', times: 'X 8:00, B 8:20' },
+        { id: 'slow', route: 'R', times: 'A 8:00, B 8:10, C 8:20, D 8:30' },
+        { id: 'next', route: 'R', times: 'A 8:15, B 8:25, C 8:35, D 8:45' },
+      ],
+    });
+    const f2 = new Fixture(n2);
+    const slow = Array.from(f2.tt.tripInput).findIndex((t) => n2.trips.id(t) === 'f:slow');
+    const o = new RealtimeOverlay(f2.tt, n2, [{ trip: slow, day, updates: [{ pos: 1, departureDelay: 600 }, { pos: 3, arrivalDelay: 1200 }] }]);
+    expect(o.laneRoute.length).toBe(1);
+    const dep = f2.search('X', 'C', `${DAY}T07:55`, { realtime: o });
+    expect(dep.journeys.map((j) => f2.describe(j))).toEqual(['X ~ F 08:00 08:20 ~ B ~ R 08:20 08:30 ~ C [08:00 08:30]']);
+    expect(dep.journeys[0].legs.filter((l) => l.kind === 'transit')[1].live).toBe(0);
+    // arrive-by: be at X no earlier than the feeder, reach C by 08:30 — only on the lane run
+    const arr = f2.search('X', 'C', `${DAY}T08:30`, { direction: 'arrive', realtime: o });
+    expect(arr.journeys.map((j) => f2.describe(j))).toEqual(['X ~ F 08:00 08:20 ~ B ~ R 08:20 08:30 ~ C [08:00 08:30]']);
+  });
 });
