@@ -163,19 +163,21 @@ export class Raptor {
           if (replacedHere) {
             let x = replStart[r];
             while (x < replStart[r + 1] && live!.replDay[x] !== d) x++;
-            if (x < replStart[r + 1]) continue; // scanned below, as an overlay route
+            if (x < replStart[r + 1]) {
+              // the overlay route replacing r's runs on day d, in the place of that day (scanning
+              // the days in order keeps a later day from writing labels the right day then beats);
+              // bounded by its own live times, which may run past the static day's
+              const o = live!.replRoute[x];
+              if (o >= 0 && rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanRoute(rtView!, st, k, o, 0, 0, p0, liveBase);
+              continue;
+            }
           }
           const off = v.dayOffset[zone * v.dayCount + d] + (shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r]);
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
           this.scanRoute(v, st, k, r, d, off, p0, 0);
         }
         if (live !== undefined) {
-          // the overlay routes standing for r: replacing its runs on some days (each bounded by its
-          // own live times, which may run past the static day's), and lanes of extra runs
-          for (let x = live.replStart[r]; x < live.replStart[r + 1]; x++) {
-            const o = live.replRoute[x];
-            if (o >= 0 && rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanRoute(rtView!, st, k, o, 0, 0, p0, liveBase);
-          }
+          // r's lanes of extra runs in the overlay
           for (let x = live.laneStart[r]; x < live.laneStart[r + 1]; x++) {
             const o = live.laneRoute[x];
             if (rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanLane(rtView!, st, k, o, st.markedMinReady, p0, liveBase);
