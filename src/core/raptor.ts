@@ -255,14 +255,14 @@ export class Raptor {
   /**
    * A lane of the overlay (a few live runs, one pseudo day at offset 0), scanned only over the
    * stretch where one of its runs is inside the round's window: from the first stop it leaves at
-   * or after `t0`, the earliest label of the stops marked in the round before, to the last it
+   * or after `tLow`, the earliest label of the stops marked in the round before, to the last it
    * reaches before the target bound (later arrivals are refused anyway). Boarding only matters at
    * marked stops: an unmarked stop's label is older, and the lane was scanned from it, within that
    * round's wider window, in the round that marked it — a ride found again now would take one
    * vehicle more for the same arrival. Exact; a lane's runs rarely span more than part of a
    * round's window, while a lane scan used to cost a whole route.
    */
-  private scanLane(v: SearchView, st: SearchState, k: number, o: number, t0: number, p0: number, tripBase: number): void {
+  private scanLane(v: SearchView, st: SearchState, k: number, o: number, tLow: number, p0: number, tripBase: number): void {
     const n = v.routeStopsOffset[o + 1] - v.routeStopsOffset[o];
     const t1 = v.routeTripsOffset[o];
     const nT = v.routeTripsOffset[o + 1] - t1;
@@ -270,14 +270,14 @@ export class Raptor {
     const arr = v.arr;
     const dep = v.dep;
     const bound = st.bound;
-    // FIFO: runs are in the same order at every stop. The first run still running at t0 and the
+    // FIFO: runs are in the same order at every stop. The first run still running at tLow and the
     // last one leaving before the bound delimit the runs in the window; the last of them reaches
-    // t0 first along the route, the first of them reaches the bound last.
+    // tLow first along the route, the first of them reaches the bound last.
     let lo = 0;
     let hi = nT;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (arr[base + mid * n + n - 1] < t0) lo = mid + 1;
+      if (arr[base + mid * n + n - 1] < tLow) lo = mid + 1;
       else hi = mid;
     }
     const jFirst = lo;
@@ -289,13 +289,13 @@ export class Raptor {
     }
     const jLast = lo - 1;
     if (jFirst > jLast) return;
-    // first stop the last run leaves at or after t0; last stop the first run reaches before the bound
+    // first stop the last run leaves at or after tLow; last stop the first run reaches before the bound
     let b = base + jLast * n;
     lo = 0;
     hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (dep[b + mid] < t0) lo = mid + 1;
+      if (dep[b + mid] < tLow) lo = mid + 1;
       else hi = mid;
     }
     const from = lo;
