@@ -332,20 +332,20 @@ export async function runPeer(o: PeerOptions): Promise<PeerFigures> {
     if (fix.order || fix.midnight)
       scanner.getTrip = function (this: ScannerInternals, routeId: string, stopIndex: number, time: number) {
         let found: PeerLib.Trip | undefined;
-        for (const t of this.tripsByRoute[routeId]) {
-          const d = t.stopTimes[stopIndex].departureTime;
-          if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(this.date, this.dow)) found = t;
-        }
+        // the earliest trip leaving at or after `time` among those running on `date`, `shift` s earlier
+        const earliest = (date: number, dow: PeerLib.DayOfWeek, shift: number) => {
+          for (const t of this.tripsByRoute[routeId]) {
+            const d = t.stopTimes[stopIndex].departureTime - shift;
+            if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(date, dow))
+              found = shift === 0 ? t : shiftedTrip(t);
+          }
+        };
+        earliest(this.date, this.dow, 0);
         if (fix.midnight) {
           // the previous date's trips, 24 h earlier (those still running after midnight)
           const n = this.date;
           const prev = new Date(Date.UTC(Math.floor(n / 10000), (Math.floor(n / 100) % 100) - 1, (n % 100) - 1));
-          const prevDate = prev.getUTCFullYear() * 10000 + (prev.getUTCMonth() + 1) * 100 + prev.getUTCDate();
-          const prevDow = prev.getUTCDay() as PeerLib.DayOfWeek;
-          for (const t of this.tripsByRoute[routeId]) {
-            const d = t.stopTimes[stopIndex].departureTime - 86400;
-            if (d >= time && (found === undefined || d < found.stopTimes[stopIndex].departureTime) && t.service.runsOn(prevDate, prevDow)) found = shiftedTrip(t);
-          }
+          earliest(prev.getUTCFullYear() * 10000 + (prev.getUTCMonth() + 1) * 100 + prev.getUTCDate(), prev.getUTCDay() as PeerLib.DayOfWeek, 86400);
         }
         return found;
       };

@@ -264,8 +264,7 @@ export class Raptor {
    */
   private scanLane(v: SearchView, st: SearchState, k: number, o: number, tLow: number, p0: number, tripBase: number): void {
     const n = v.routeStopsOffset[o + 1] - v.routeStopsOffset[o];
-    const t1 = v.routeTripsOffset[o];
-    const nT = v.routeTripsOffset[o + 1] - t1;
+    const nT = v.routeTripsOffset[o + 1] - v.routeTripsOffset[o];
     const base = v.routeTimesOffset[o];
     const arr = v.arr;
     const dep = v.dep;
@@ -273,41 +272,12 @@ export class Raptor {
     // FIFO: runs are in the same order at every stop. The first run still running at tLow and the
     // last one leaving before the bound delimit the runs in the window; the last of them reaches
     // tLow first along the route, the first of them reaches the bound last.
-    let lo = 0;
-    let hi = nT;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[base + mid * n + n - 1] < tLow) lo = mid + 1;
-      else hi = mid;
-    }
-    const jFirst = lo;
-    hi = nT;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (dep[base + mid * n] < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    const jLast = lo - 1;
+    const jFirst = lowerBound(arr, base + n - 1, n, 0, nT, tLow);
+    const jLast = lowerBound(dep, base, n, jFirst, nT, bound) - 1;
     if (jFirst > jLast) return;
     // first stop the last run leaves at or after tLow; last stop the first run reaches before the bound
-    let b = base + jLast * n;
-    lo = 0;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (dep[b + mid] < tLow) lo = mid + 1;
-      else hi = mid;
-    }
-    const from = lo;
-    b = base + jFirst * n;
-    lo = 0;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (arr[b + mid] < bound) lo = mid + 1;
-      else hi = mid;
-    }
-    const to = lo - 1;
+    const from = lowerBound(dep, base + jLast * n, 1, 0, n, tLow);
+    const to = lowerBound(arr, base + jFirst * n, 1, 0, n, bound) - 1;
     const start = from > p0 ? from : p0;
     if (start < to) this.scanRoute(v, st, k, o, 0, 0, start, tripBase, to + 1);
   }
@@ -523,6 +493,16 @@ export class Raptor {
 }
 
 /** Overlay legs: name the overlay entry (`live`, −1 for on-time runs) and put back the static trip, route and day. */
+/** The first i in [lo, hi) with `a[at + i * stride] >= t`, or hi (the values ascend with i). */
+function lowerBound(a: Int32Array, at: number, stride: number, lo: number, hi: number, t: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[at + mid * stride] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function resolveLive(j: Journey, live: RealtimeOverlay, liveBase: number): void {
   for (const l of j.legs) {
     if (l.kind !== 'transit' || l.trip < liveBase) continue;
