@@ -38,7 +38,7 @@
  * directly, with the fewest of those fixes that give our answer ("next day"). What none of these
  * reproduces is printed as "unexplained".
  */
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { filterTrips, servedStops as servedStopFlags } from '../src/core/stop-times.js';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -895,6 +895,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   const feeds = values.feeds ?? bundledFeeds();
+  const missing = feeds.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    console.error(`bench:peer: --feeds: no such file or directory: ${missing.join(', ')}`);
+    process.exit(2);
+  }
   for (const expand of values['as-is'] === true ? [false] : [false, true]) {
     try {
       await runPeer({
