@@ -180,7 +180,8 @@ export class Raptor {
           // r's lanes of extra runs in the overlay
           for (let x = live.laneStart[r]; x < live.laneStart[r + 1]; x++) {
             const o = live.laneRoute[x];
-            if (rtView!.routeMaxArr[o] >= t0 && rtView!.routeMinDep[o] < st.bound) this.scanLane(rtView!, st, k, o, st.markedMinReady, p0, liveBase);
+            // (none of its runs is in the window if its last arrival is before the round's earliest label)
+            if (rtView!.routeMaxArr[o] >= st.markedMinReady && rtView!.routeMinDep[o] < st.bound) this.scanLane(rtView!, st, k, o, st.markedMinReady, p0, liveBase);
           }
         }
       }
@@ -351,13 +352,9 @@ export class Raptor {
         if (ready !== UNREACHED && (trip < 0 || (trip > 0 && ready <= dep[base + (trip - 1) * n + p] + off))) {
           const limit = trip < 0 ? nT : trip;
           const t = ready - off;
-          let lo = 0;
-          let hi = limit;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (dep[base + mid * n + p] < t) lo = mid + 1;
-            else hi = mid;
-          }
+          // a first boarding searches every run; a move to an earlier run is mostly one or two
+          // back, which a search galloping down from the current run finds in a read or two
+          const lo = trip < 0 ? lowerBound(dep, base + p, n, 0, nT, t) : lowerBoundBelow(dep, base + p, n, trip, t);
           for (let j = lo; j < limit; j++) {
             if ((serviceDays[tripService[t0 + j] * dayWords + dayWord] & dayBit) !== 0) {
               trip = j;
@@ -492,7 +489,6 @@ export class Raptor {
   }
 }
 
-/** Overlay legs: name the overlay entry (`live`, −1 for on-time runs) and put back the static trip, route and day. */
 /** The first i in [lo, hi) with `a[at + i * stride] >= t`, or hi (the values ascend with i). */
 function lowerBound(a: Int32Array, at: number, stride: number, lo: number, hi: number, t: number): number {
   while (lo < hi) {
@@ -503,6 +499,21 @@ function lowerBound(a: Int32Array, at: number, stride: number, lo: number, hi: n
   return lo;
 }
 
+/**
+ * lowerBound over [0, hi) when `a[at + (hi − 1) · stride] >= t` is known, galloping down from
+ * hi − 1: an answer d places below hi costs about 2·log2(d + 1) reads instead of log2(hi).
+ */
+function lowerBoundBelow(a: Int32Array, at: number, stride: number, hi: number, t: number): number {
+  let j = hi - 1;
+  let step = 1;
+  while (j - step >= 0 && a[at + (j - step) * stride] >= t) {
+    j -= step;
+    step *= 2;
+  }
+  return lowerBound(a, at, stride, j - step < 0 ? 0 : j - step + 1, j, t);
+}
+
+/** Overlay legs: name the overlay entry (`live`, −1 for on-time runs) and put back the static trip, route and day. */
 function resolveLive(j: Journey, live: RealtimeOverlay, liveBase: number): void {
   for (const l of j.legs) {
     if (l.kind !== 'transit' || l.trip < liveBase) continue;
