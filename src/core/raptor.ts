@@ -12,7 +12,7 @@
 import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
 import { SearchState } from './state.js';
-import type { RealtimeOverlay, StopRouteIndex } from './realtime.js';
+import { LANE_BUCKET, type LaneIndex, type RealtimeOverlay, type StopRouteIndex } from './realtime.js';
 
 export interface Leg {
   kind: 'access' | 'transit' | 'transfer' | 'egress';
@@ -147,6 +147,11 @@ export class Raptor {
     if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
     const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
+    // lanes of extra runs are boarded at the stops marked the round before (boardLanes); runs a
+    // lane's replacing route dominates are left out if that route is scanned whenever its static
+    // route is, that is if the lane's day is among the days searched
+    const lanes = live === undefined || live.laneRoute.length === 0 ? undefined : live.laneIndex(v.reverse);
+    const lanesPruned = lanes !== undefined && live!.laneZoneDays.every((zd) => days[Math.floor(zd / v.dayCount)].includes(zd % v.dayCount));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
       if (added !== undefined) this.collectAddedRoutes(rtView!, added, st, req.modeMask);
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
@@ -176,16 +181,9 @@ export class Raptor {
           if (off + v.routeMaxArr[r] < t0 || off + v.routeMinDep[r] >= st.bound) continue;
           this.scanRoute(v, st, k, r, d, off, p0, 0);
         }
-        if (live !== undefined) {
-          // r's lanes of extra runs in the overlay
-          for (let x = live.laneStart[r]; x < live.laneStart[r + 1]; x++) {
-            const o = live.laneRoute[x];
-            // (none of its runs is in the window if its last arrival is before the round's earliest label)
-            if (rtView!.routeMaxArr[o] >= st.markedMinReady && rtView!.routeMinDep[o] < st.bound) this.scanLane(rtView!, st, k, o, st.markedMinReady, p0, liveBase);
-          }
-        }
       }
       st.queueCount = 0;
+      if (lanes !== undefined) this.boardLanes(rtView!, v, lanes, lanesPruned, live!, st, k, req, liveBase);
       if (added !== undefined) {
         for (let q = 0; q < st.liveQueueCount; q++) {
           const r = st.liveQueue[q];
@@ -232,11 +230,9 @@ export class Raptor {
   }
 
   private collectRoutes(v: SearchView, st: SearchState, modeMask: number, exclude: Uint8Array | undefined): void {
-    let minReady = UNREACHED;
     for (let m = 0; m < st.markedCount; m++) {
       const s = st.marked[m];
       st.isMarked[s] = 0;
-      if (st.bestReady[s] < minReady) minReady = st.bestReady[s];
       for (let i = v.stopRoutesOffset[s]; i < v.stopRoutesOffset[s + 1]; i++) {
         const r = v.stopRoutes[i];
         if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
@@ -249,38 +245,94 @@ export class Raptor {
         } else if (p < cur) st.routeFirstPos[r] = p;
       }
     }
+    st.collectedCount = st.markedCount;
     st.markedCount = 0;
-    st.markedMinReady = minReady;
   }
 
   /**
-   * A lane of the overlay (a few live runs, one pseudo day at offset 0), scanned only over the
-   * stretch where one of its runs is inside the round's window: from the first stop it leaves at
-   * or after `tLow`, the earliest label of the stops marked in the round before, to the last it
-   * reaches before the target bound (later arrivals are refused anyway). Boarding only matters at
-   * marked stops: an unmarked stop's label is older, and the lane was scanned from it, within that
-   * round's wider window, in the round that marked it — a ride found again now would take one
-   * vehicle more for the same arrival. Exact; a lane's runs rarely span more than part of a
-   * round's window, while a lane scan used to cost a whole route.
+   * The lanes of extra runs (overtaking, overtaken or skipping stops: a few live runs of one
+   * static route and day, FIFO among themselves), boarded only where it can matter:
+   * - at the stops marked the round before: an unmarked stop's label is older, and was boarded
+   *   from in the round that marked it (a ride found again now would take one vehicle more for the
+   *   same arrival);
+   * - only runs that the day's replacing route, scanned this round from a position no later, does
+   *   not dominate from there on (LaneIndex.after; with `pruned` false a lane's day is not
+   *   searched, and every run counts).
+   * At most stops one read of LaneIndex.bits tells that nothing is worth boarding; the runs that
+   * are are ridden to the end or the target bound. Exact: the labels of scanning every lane as a
+   * route, for a few reads per marked stop.
    */
-  private scanLane(v: SearchView, st: SearchState, k: number, o: number, tLow: number, p0: number, tripBase: number): void {
-    const n = v.routeStopsOffset[o + 1] - v.routeStopsOffset[o];
-    const nT = v.routeTripsOffset[o + 1] - v.routeTripsOffset[o];
-    const base = v.routeTimesOffset[o];
+  private boardLanes(
+    v: SearchView,
+    main: SearchView,
+    idx: LaneIndex,
+    pruned: boolean,
+    live: RealtimeOverlay,
+    st: SearchState,
+    k: number,
+    req: SearchRequest,
+    tripBase: number,
+  ): void {
+    const flags = v.routeStopFlags;
+    const routeStops = v.routeStops;
     const arr = v.arr;
-    const dep = v.dep;
-    const bound = st.bound;
-    // FIFO: runs are in the same order at every stop. The first run still running at tLow and the
-    // last one leaving before the bound delimit the runs in the window; the last of them reaches
-    // tLow first along the route, the first of them reaches the bound last.
-    const jFirst = lowerBound(arr, base + n - 1, n, 0, nT, tLow);
-    const jLast = lowerBound(dep, base, n, jFirst, nT, bound) - 1;
-    if (jFirst > jLast) return;
-    // first stop the last run leaves at or after tLow; last stop the first run reaches before the bound
-    const from = lowerBound(dep, base + jLast * n, 1, 0, n, tLow);
-    const to = lowerBound(arr, base + jFirst * n, 1, 0, n, bound) - 1;
-    const start = from > p0 ? from : p0;
-    if (start < to) this.scanRoute(v, st, k, o, 0, 0, start, tripBase, to + 1);
+    const entDep = idx.dep;
+    const bestReady = st.bestReady;
+    const bestVeh = st.bestVeh;
+    const egressSec = st.egressSec;
+    const kS = k * v.stopCount;
+    const exclude = req.excludeRoutes;
+    for (let m = 0; m < st.collectedCount; m++) {
+      const from = st.marked[m];
+      const ready = bestReady[from];
+      const first = idx.stopOffset[from];
+      const end = idx.stopOffset[from + 1];
+      if (first === end) continue;
+      if (pruned) {
+        let b = Math.floor((ready - idx.bucketT0[from]) / LANE_BUCKET);
+        if (b >= idx.buckets[from]) continue;
+        if (b < 0) b = 0;
+        if ((idx.bits[idx.bitStart[from] + (b >>> 5)] & (1 << (b & 31))) === 0) continue;
+      }
+      for (let i = lowerBound(entDep, 0, 1, first, end, ready); i < end && (!pruned || idx.minAfter[i] < ready); i++) {
+        if (entDep[i] >= st.bound) break;
+        if (pruned && idx.after[i] >= ready) continue;
+        const L = idx.lane[i];
+        const r = live.routeStatic[L];
+        if ((req.modeMask & (1 << main.routeMode[r])) === 0 || (exclude !== undefined && exclude[r] === 1)) continue;
+        // ride the run from its position
+        const s0 = v.routeStopsOffset[L];
+        const n = v.routeStopsOffset[L + 1] - s0;
+        const j = idx.run[i];
+        const q = idx.pos[i];
+        const base = v.routeTimesOffset[L] + j * n;
+        const trip = tripBase + v.routeTripsOffset[L] + j;
+        const round = st.readyRound[from];
+        let bound = st.bound;
+        for (let p = q + 1; p < n; p++) {
+          const a = arr[base + p];
+          if (a >= bound) break;
+          if ((flags[s0 + p] & DROPOFF_OK) === 0) continue;
+          const s = routeStops[s0 + p];
+          if (a < bestVeh[s]) {
+            bestVeh[s] = a;
+            st.vehArr[kS + s] = a;
+            st.vehTrip[kS + s] = trip;
+            st.vehBoardPos[kS + s] = q;
+            st.vehAlightPos[kS + s] = p;
+            st.vehDay[kS + s] = 0;
+            st.vehReadyRound[kS + s] = round;
+            st.improve(s);
+            const e = egressSec[s];
+            if (e >= 0 && a + e < bound) {
+              bound = a + e;
+              st.bound = bound;
+              st.targetStop[k] = s;
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -297,7 +349,6 @@ export class Raptor {
     off: number,
     p0: number,
     tripBase: number,
-    pEnd = 0x7fffffff,
   ): void {
     // Everything the loop touches in locals: one hidden-class lookup per scan, not per stop.
     const routeStops = v.routeStops;
@@ -323,8 +374,7 @@ export class Raptor {
     let trip = -1;
     let boardPos = -1;
     let boardRound = -1;
-    const end = pEnd < n ? pEnd : n;
-    for (let p = p0; p < end; p++) {
+    for (let p = p0; p < n; p++) {
       const s = routeStops[s0 + p];
       const f = flags[s0 + p];
       if (trip >= 0 && (f & DROPOFF_OK) !== 0) {

@@ -99,8 +99,17 @@ export class RealtimeOverlay {
   replRoute: Int32Array = new Int32Array(0);
   laneStart: Int32Array = new Int32Array(1);
   laneRoute: Int32Array = new Int32Array(0);
+  /**
+   * A lane holds extra runs of one static route and day: `laneRepl[i]` is the index (into
+   * `replDay`, `replRoute`) of that route and day's replacement, whose runs may dominate the
+   * lane's (see LaneIndex); `laneZoneDays` the (zone, day) pairs of all lanes, as `zone *
+   * dayCount + day`.
+   */
+  laneRepl: Int32Array = new Int32Array(0);
+  laneZoneDays: Int32Array = new Int32Array(0);
   addedRoutes: Int32Array = new Int32Array(0);
   private addedIndex: (StopRouteIndex | undefined)[] = [undefined, undefined];
+  private laneIndexes: (LaneIndex | undefined)[] = [undefined, undefined];
   /** `trip * dayCount + day` of each static run with live times → its index in `entries`. */
   private readonly liveIndex = new Map<number, number>();
   /** Updates refused while building (e.g. unknown position), with reasons. */
@@ -152,6 +161,8 @@ export class RealtimeOverlay {
     }
     this.replaced = { keys: rKeys };
     this.forward = this.buildView(input);
+    // the forward lanes' index with the rest (the mirrored one comes with the mirrored view, on first use)
+    if (this.laneRoute.length > 0) this.laneIndex(false);
   }
 
   /** The live run of static (compiled trip, service day), or undefined (on time, cancelled, or not in the overlay). */
@@ -163,6 +174,12 @@ export class RealtimeOverlay {
   /** The overlay for arrive-by searches (built on first use). */
   reverseView(): SearchView {
     return (this.reverse ??= mirror(this.forward));
+  }
+
+  /** Where the lanes' runs may be boarded, in the forward or the mirrored view (built on first use; see LaneIndex). */
+  laneIndex(reverse: boolean): LaneIndex {
+    const k = reverse ? 1 : 0;
+    return (this.laneIndexes[k] ??= buildLaneIndex(reverse ? this.reverseView() : this.forward, this.laneRoute, this.laneRepl, this.replRoute));
   }
 
   /** Stop → (route, position) over the added trips' routes only, in the forward or the mirrored view. */
@@ -227,7 +244,8 @@ export class RealtimeOverlay {
     // a run: its times are arr[at + p] + off (static runs read the timetable in place)
     type Row = { entry: number; trip: number; day: number; arr: Int32Array; dep: Int32Array; at: number; off: number };
     // `day`: the service day a replacing route stands for (−1: a lane of extra runs, or added trips)
-    const routes: { stat: number; day: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
+    // `laneDay`: the service day of a lane's runs
+    const routes: { stat: number; day: number; laneDay: number; line: number; stops: Int32Array; flags: Uint8Array; rows: Row[] }[] = [];
     const replacements: { stat: number; day: number; route: number }[] = [];
     const liveOf = this.liveIndex;
     this.entries.forEach((e, i) => {
@@ -296,7 +314,7 @@ export class RealtimeOverlay {
         kept.push(row);
       }
       replacements.push({ stat: r, day: d, route: kept.length > 0 ? routes.length : -1 });
-      if (kept.length > 0) routes.push({ stat: r, day: d, line: tt.routeLine[r], stops: f.routeStops.subarray(s0, s0 + n), flags: f.routeStopFlags.subarray(s0, s0 + n), rows: kept });
+      if (kept.length > 0) routes.push({ stat: r, day: d, laneDay: -1, line: tt.routeLine[r], stops: f.routeStops.subarray(s0, s0 + n), flags: f.routeStopFlags.subarray(s0, s0 + n), rows: kept });
     }
     // 2. the rest: added trips, runs skipping stops, runs out of FIFO order
     for (let i = 0; i < this.entries.length; i++) if (this.entries[i].added !== null) loose.push(i);
@@ -307,7 +325,8 @@ export class RealtimeOverlay {
     for (const i of loose) {
       const e = this.entries[i];
       const n = e.arrivals.length;
-      let key = e.added !== null ? `a${e.added.line}|` : `s${e.route}|`;
+      // a lane's runs are of one static route and day, whose replacing route may dominate them
+      let key = e.added !== null ? `a${e.added.line}|` : `s${e.route}@${e.day}|`;
       for (let p = 0; p < n; p++) key += `${stopsOf(e, p)}.${flagOf(e, p, n)},`;
       const g = groups.get(key);
       if (g === undefined) groups.set(key, [i]);
@@ -327,7 +346,7 @@ export class RealtimeOverlay {
       const stops = Int32Array.from({ length: n }, (_, p) => stopsOf(first, p));
       const flags = Uint8Array.from({ length: n }, (_, p) => flagOf(first, p, n));
       for (const rows of lanes)
-        routes.push({ stat: first.added !== null ? -1 : first.route, day: -1, line: first.added !== null ? first.added.line : tt.routeLine[first.route], stops, flags, rows });
+        routes.push({ stat: first.added !== null ? -1 : first.route, day: -1, laneDay: first.day, line: first.added !== null ? first.added.line : tt.routeLine[first.route], stops, flags, rows });
     }
     // 3. the view
     const R = routes.length;
@@ -398,16 +417,25 @@ export class RealtimeOverlay {
     }
     const replDay = new Int32Array(replacements.length);
     const replRoute = new Int32Array(replacements.length);
+    const replAt = new Map<number, number>();
     const fill = replStart.slice(0, staticR);
     for (const x of replacements) {
+      replAt.set(x.stat * dayCount + x.day, fill[x.stat]);
       replDay[fill[x.stat]] = x.day;
       replRoute[fill[x.stat]++] = x.route;
     }
     const laneRoute = new Int32Array(laneStart[staticR]);
+    const laneRepl = new Int32Array(laneStart[staticR]);
+    const zoneDays = new Set<number>();
     const laneFill = laneStart.slice(0, staticR);
     routes.forEach((rt, r) => {
-      if (rt.stat >= 0 && rt.day < 0) laneRoute[laneFill[rt.stat]++] = r;
+      if (rt.stat < 0 || rt.day >= 0) return;
+      laneRepl[laneFill[rt.stat]] = replAt.get(rt.stat * dayCount + rt.laneDay) ?? -1;
+      laneRoute[laneFill[rt.stat]++] = r;
+      zoneDays.add(f.routeZone[rt.stat] * dayCount + rt.laneDay);
     });
+    this.laneRepl = laneRepl;
+    this.laneZoneDays = Int32Array.from([...zoneDays].sort((a, b) => a - b));
     this.replStart = replStart;
     this.replDay = replDay;
     this.replRoute = replRoute;
@@ -442,6 +470,127 @@ export class RealtimeOverlay {
       footSeconds: f.footSeconds,
     });
   }
+}
+
+/**
+ * Where the search boards the lanes (`laneRoute`) in one view: by stop, the lane runs one may
+ * board there, sorted by departure. Entry i of stop s (i in `[stopOffset[s], stopOffset[s + 1])`)
+ * is run `run[i]` of lane route `lane[i]`, leaving position `pos[i]` at `dep[i]`.
+ *
+ * `after[i]`: boarding that run at a ready time up to `after[i]` gives no label that the lane's
+ * replacing route (the runs of the same static route and day kept in FIFO order, scanned in the
+ * same round from a position no later) does not give first. For: the route's first c runs reach
+ * every stop further on where the lane run may be left no later than it does; when run c − 1 leaves
+ * at or after the ready time, the route's scan rides one of those from there on (it only moves
+ * to earlier runs). So `after[i]` is run c − 1's departure, or −2³¹ when c = 0. It is mostly
+ * minutes before `dep[i]`: a lane run is worth boarding only from ready times just after the last
+ * route run that beats it.
+ *
+ * `minAfter[i]`: the least `after` of entries i.. of its stop (one read tells whether any run
+ * leaving at or after a ready time is worth boarding). `bits`: per stop, from word `bitStart[s]`,
+ * one bit per LANE_BUCKET seconds from `bucketT0[s]` on, set where a ready time may fall in some
+ * entry's (after, dep] — at most stops and times one read says there is nothing to board.
+ */
+export interface LaneIndex {
+  stopOffset: Int32Array;
+  dep: Int32Array;
+  after: Int32Array;
+  minAfter: Int32Array;
+  lane: Int32Array;
+  run: Int32Array;
+  pos: Int32Array;
+  bitStart: Int32Array;
+  bucketT0: Int32Array;
+  buckets: Int32Array;
+  bits: Int32Array;
+}
+
+/** Seconds per bucket of LaneIndex.bits. */
+export const LANE_BUCKET = 120;
+const NONE = -0x80000000;
+
+function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Array, replRoute: Int32Array): LaneIndex {
+  const S = v.stopCount;
+  const stopOffset = new Int32Array(S + 1);
+  for (const L of laneRoute) {
+    const nT = v.routeTripsOffset[L + 1] - v.routeTripsOffset[L];
+    for (let i = v.routeStopsOffset[L]; i < v.routeStopsOffset[L + 1]; i++) if ((v.routeStopFlags[i] & PICKUP_OK) !== 0) stopOffset[v.routeStops[i] + 1] += nT;
+  }
+  for (let t = 0; t < S; t++) stopOffset[t + 1] += stopOffset[t];
+  const E = stopOffset[S];
+  const dep = new Int32Array(E);
+  const after = new Int32Array(E).fill(NONE);
+  const lane = new Int32Array(E);
+  const run = new Int32Array(E);
+  const pos = new Int32Array(E);
+  const fill = stopOffset.slice(0, S);
+  laneRoute.forEach((L, x) => {
+    const s0 = v.routeStopsOffset[L];
+    const n = v.routeStopsOffset[L + 1] - s0;
+    const base = v.routeTimesOffset[L];
+    const o = laneRepl[x] < 0 ? -1 : replRoute[laneRepl[x]];
+    const oBase = o < 0 ? 0 : v.routeTimesOffset[o];
+    for (let j = 0; j < v.routeTripsOffset[L + 1] - v.routeTripsOffset[L]; j++) {
+      // from the last position back, c = the route's runs no later than run j at every stop after q
+      let c = o < 0 ? 0 : v.routeTripsOffset[o + 1] - v.routeTripsOffset[o];
+      for (let q = n - 1; q >= 0; q--) {
+        const f = v.routeStopFlags[s0 + q];
+        if ((f & PICKUP_OK) !== 0) {
+          const e = fill[v.routeStops[s0 + q]]++;
+          dep[e] = v.dep[base + j * n + q];
+          if (c > 0) after[e] = v.dep[oBase + (c - 1) * n + q];
+          lane[e] = L;
+          run[e] = j;
+          pos[e] = q;
+        }
+        if ((f & DROPOFF_OK) === 0) continue;
+        const a = v.arr[base + j * n + q];
+        let lo = 0;
+        let hi = c;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (v.arr[oBase + mid * n + q] <= a) lo = mid + 1;
+          else hi = mid;
+        }
+        c = lo;
+      }
+    }
+  });
+  // each stop's entries by departure; the suffix minima of `after`; the buckets
+  const minAfter = new Int32Array(E);
+  const bitStart = new Int32Array(S + 1);
+  const bucketT0 = new Int32Array(S);
+  const buckets = new Int32Array(S);
+  for (let t = 0; t < S; t++) {
+    const a = stopOffset[t];
+    const b = stopOffset[t + 1];
+    if (b - a > 1) {
+      const order = Array.from({ length: b - a }, (_, i) => a + i).sort((x, y) => dep[x] - dep[y] || lane[x] - lane[y] || run[x] - run[y]);
+      for (const col of [dep, after, lane, run, pos]) col.set(order.map((i) => col[i]), a);
+    }
+    let m = 0x7fffffff;
+    for (let i = b - 1; i >= a; i--) {
+      if (after[i] < m) m = after[i];
+      minAfter[i] = m;
+    }
+    if (b > a) {
+      // buckets from the earliest ready time worth anything (after + 1, or the first departure) to the last departure
+      let t0 = dep[a];
+      for (let i = a; i < b; i++) if (after[i] !== NONE && after[i] + 1 < t0) t0 = after[i] + 1;
+      bucketT0[t] = t0;
+      buckets[t] = Math.floor((dep[b - 1] - t0) / LANE_BUCKET) + 1;
+    }
+    bitStart[t + 1] = bitStart[t] + ((buckets[t] + 31) >>> 5);
+  }
+  const bits = new Int32Array(bitStart[S]);
+  for (let t = 0; t < S; t++)
+    for (let i = stopOffset[t]; i < stopOffset[t + 1]; i++) {
+      // ready times in (after, dep]; below the stop's first bucket they read bucket 0
+      const lo = after[i] === NONE || after[i] + 1 < bucketT0[t] ? 0 : Math.floor((after[i] + 1 - bucketT0[t]) / LANE_BUCKET);
+      const hi = Math.floor((dep[i] - bucketT0[t]) / LANE_BUCKET);
+      for (let k = lo; k <= hi; k++) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
+    }
+  return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits };
 }
 
 export interface StopRouteIndex {

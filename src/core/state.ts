@@ -31,8 +31,11 @@ export class SearchState {
   readonly isMarked: Uint8Array;
   readonly marked: Int32Array;
   markedCount = 0;
-  /** The earliest ready label of the stops marked in the round before (set by route collection). */
-  markedMinReady = UNREACHED;
+  /**
+   * How many stops route collection took from `marked` this round: they stay in `marked[0..)`
+   * until the round's transfers mark new ones.
+   */
+  collectedCount = 0;
   readonly isImproved: Uint8Array;
   readonly improved: Int32Array;
   improvedCount = 0;
@@ -177,6 +180,7 @@ export class SearchState {
     }
     this.touchedCount = 0;
     this.markedCount = 0;
+    this.collectedCount = 0;
     this.improvedCount = 0;
     for (let q = 0; q < this.queueCount; q++) this.routeFirstPos[this.queue[q]] = -1;
     this.queueCount = 0;

@@ -113,4 +113,30 @@ describe('realtime overlay', () => {
     const arr = f2.search('X', 'C', `${DAY}T08:30`, { direction: 'arrive', realtime: o });
     expect(arr.journeys.map((j) => f2.describe(j))).toEqual(['X ~ F 08:00 08:20 ~ B ~ R 08:20 08:30 ~ C [08:00 08:30]']);
   });
+
+  test('RT09 a lane run is boarded exactly when no run of its route beats it from there: one second decides, both ways', () => {
+    // live: mid leaves X 08:05, is overtaken by late at Y (08:18 after 08:17), overtakes it before
+    // Z (08:26 before 08:30), so it gets a lane. Boarding it at X is worth it only when the
+    // route's 08:00 (Z 08:20, no later anywhere) is missed: ready at 08:00 takes the 08:00,
+    // ready at 08:00:01 the lane run, not the route's next (Z 08:30)
+    const n3 = tiny({
+      stops: ['X', 'Y', 'Z'],
+      trips: [
+        { id: 'first', route: 'R', times: 'X 8:00, Y 8:10, Z 8:20' },
+        { id: 'mid', route: 'R', times: 'X 8:05, Y 8:12, Z 8:22' },
+        { id: 'late', route: 'R', times: 'X 8:10, Y 8:17, Z 8:30' },
+      ],
+    });
+    const f3 = new Fixture(n3);
+    const mid = Array.from(f3.tt.tripInput).findIndex((t) => n3.trips.id(t) === 'f:mid');
+    const o = new RealtimeOverlay(f3.tt, n3, [{ trip: mid, day, updates: [{ pos: 1, arrivalDelay: 360, departureDelay: 360 }, { pos: 2, arrivalDelay: 240 }] }]);
+    expect(o.laneRoute.length).toBe(1);
+    expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:00`, { realtime: o }).journeys[0])).toBe('X ~ R 08:00 08:20 ~ Z [08:00 08:20]');
+    const j = f3.search('X', 'Z', `${DAY}T08:00:01`, { realtime: o }).journeys[0];
+    expect(f3.describe(j)).toBe('X ~ R 08:05 08:26 ~ Z [08:05 08:26]');
+    expect(j.legs.find((l) => l.kind === 'transit')!.live).toBe(0);
+    // arrive-by (the mirror): by 08:26 the lane run leaves last; by 08:25:59 the route's 08:00
+    expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:26`, { direction: 'arrive', realtime: o }).journeys[0])).toBe('X ~ R 08:05 08:26 ~ Z [08:05 08:26]');
+    expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:25:59`, { direction: 'arrive', realtime: o }).journeys[0])).toBe('X ~ R 08:00 08:20 ~ Z [08:00 08:20]');
+  });
 });
