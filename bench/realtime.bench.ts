@@ -2,9 +2,10 @@
  * Realtime overlay benchmarks: building an overlay from 10,000 stop-time updates, and routing with
  * and without it on the same seeded queries (the overlay must cost the router little). Three delay
  * models; for each, RAPTOR without an overlay on a timetable compiled with the live runs written
- * in (what the delayed network costs any RAPTOR) is timed too, and a paired run — the arms in
+ * in (what the delayed network costs any RAPTOR) is timed too, and paired runs — the arms in
  * alternating blocks of all queries, the sum of each query's fastest of several repetitions —
- * gives the ratios, which hold up on a busy machine better than separate timings.
+ * give the ratios, which hold up on a busy machine better than separate timings; the median of
+ * several paired runs is printed with their range.
  *
  *   npm run bench:realtime
  */
@@ -108,13 +109,20 @@ interface Ratio {
   model: Model;
   runs: number;
   lanes: number;
+  /** Medians over the paired runs, and each one's [least, greatest]. */
   overlay: number;
   rewritten: number;
+  overlayRange: [number, number];
   equal: number;
   queries: number;
 }
 
-async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number): Promise<void> {
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number): Promise<void> {
   const ups = updates(net, 9, 10_000, 'chaotic');
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
@@ -147,22 +155,36 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
     const equal = qs.filter((q) => JSON.stringify(net.router.search({ ...q, realtime: overlay }).pareto) === JSON.stringify(rw.search(q).pareto)).length;
     // requests built beforehand in every arm: spreading one per call cost the overlay arm ≈3 %
     const idx = qs.map((_, i) => i);
-    const [without, live, rewrite] = paired(idx, [(i) => net.router.search(qs[i]), (i) => net.router.search(withLive[i]), (i) => rw.search(qs[i])], reps);
-    ratios.push({ suite: name, model, runs: overlay.entries.length, lanes, overlay: live / without, rewritten: rewrite / without, equal, queries: qs.length });
+    // several paired runs: one slow spell of the host moves one run's ratios, not their median
+    const runs = Array.from({ length: rounds }, () => paired(idx, [(i) => net.router.search(qs[i]), (i) => net.router.search(withLive[i]), (i) => rw.search(qs[i])], reps));
+    const live = runs.map(([without, withOverlay]) => withOverlay / without);
+    ratios.push({
+      suite: name,
+      model,
+      runs: overlay.entries.length,
+      lanes,
+      overlay: median(live),
+      rewritten: median(runs.map(([without, , rewrite]) => rewrite / without)),
+      overlayRange: [Math.min(...live), Math.max(...live)],
+      equal,
+      queries: qs.length,
+    });
   }
 }
 
 console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);
 const rows: Row[] = [];
 const ratios: Ratio[] = [];
-await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20);
-await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3);
+await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5);
+await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3);
 console.log('');
 printRows(rows);
 console.log('');
-console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition):');
+console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro) / 3 (city) such runs, and the range of the overlay\'s):');
 console.log('');
-console.log('| suite | delays | live runs | extra lanes | with overlay ÷ without | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+console.log('| suite | delays | live runs | extra lanes | with overlay ÷ without | (range) | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of ratios)
-  console.log(`| ${r.suite} | ${r.model} | ${r.runs} | ${r.lanes} | ${r.overlay.toFixed(2)} | ${r.rewritten.toFixed(2)} | ${(r.overlay / r.rewritten).toFixed(2)} | ${r.equal}/${r.queries} |`);
+  console.log(
+    `| ${r.suite} | ${r.model} | ${r.runs} | ${r.lanes} | ${r.overlay.toFixed(2)} | ${r.overlayRange[0].toFixed(2)}–${r.overlayRange[1].toFixed(2)} | ${r.rewritten.toFixed(2)} | ${(r.overlay / r.rewritten).toFixed(2)} | ${r.equal}/${r.queries} |`,
+  );
