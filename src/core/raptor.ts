@@ -12,7 +12,7 @@
 import { FORBIDDEN, UNREACHED, type ParetoPoint, type SearchRequest } from './query.js';
 import { DROPOFF_OK, PICKUP_OK, type SearchView, type Timetable } from './timetable.js';
 import { SearchState } from './state.js';
-import { LANE_BUCKET, type LaneIndex, type RealtimeOverlay, type StopRouteIndex } from './realtime.js';
+import { LANE_SHIFT, type LaneIndex, type RealtimeOverlay, type StopRouteIndex } from './realtime.js';
 
 export interface Leg {
   kind: 'access' | 'transit' | 'transfer' | 'egress';
@@ -284,12 +284,12 @@ export class Raptor {
     const exclude = req.excludeRoutes;
     for (let m = 0; m < st.collectedCount; m++) {
       const from = st.marked[m];
-      const ready = bestReady[from];
       const first = idx.stopOffset[from];
       const end = idx.stopOffset[from + 1];
       if (first === end) continue;
+      const ready = bestReady[from];
       if (pruned) {
-        let b = Math.floor((ready - idx.bucketT0[from]) / LANE_BUCKET);
+        let b = (ready - idx.bucketT0[from]) >> LANE_SHIFT;
         if (b >= idx.buckets[from]) continue;
         if (b < 0) b = 0;
         if ((idx.bits[idx.bitStart[from] + (b >>> 5)] & (1 << (b & 31))) === 0) continue;

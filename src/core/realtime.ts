@@ -488,7 +488,7 @@ export class RealtimeOverlay {
  *
  * `minAfter[i]`: the least `after` of entries i.. of its stop (one read tells whether any run
  * leaving at or after a ready time is worth boarding). `bits`: per stop, from word `bitStart[s]`,
- * one bit per LANE_BUCKET seconds from `bucketT0[s]` on, set where a ready time may fall in some
+ * one bit per 2^LANE_SHIFT seconds from `bucketT0[s]` on, set where a ready time may fall in some
  * entry's (after, dep] — at most stops and times one read says there is nothing to board.
  */
 export interface LaneIndex {
@@ -505,8 +505,8 @@ export interface LaneIndex {
   bits: Int32Array;
 }
 
-/** Seconds per bucket of LaneIndex.bits. */
-export const LANE_BUCKET = 120;
+/** LaneIndex.bits has a bucket per 2^LANE_SHIFT seconds (128): a shift, not a division, finds it. */
+export const LANE_SHIFT = 7;
 const NONE = -0x80000000;
 
 function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Array, replRoute: Int32Array): LaneIndex {
@@ -578,7 +578,7 @@ function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Arr
       let t0 = dep[a];
       for (let i = a; i < b; i++) if (after[i] !== NONE && after[i] + 1 < t0) t0 = after[i] + 1;
       bucketT0[t] = t0;
-      buckets[t] = Math.floor((dep[b - 1] - t0) / LANE_BUCKET) + 1;
+      buckets[t] = ((dep[b - 1] - t0) >> LANE_SHIFT) + 1;
     }
     bitStart[t + 1] = bitStart[t] + ((buckets[t] + 31) >>> 5);
   }
@@ -586,8 +586,8 @@ function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Arr
   for (let t = 0; t < S; t++)
     for (let i = stopOffset[t]; i < stopOffset[t + 1]; i++) {
       // ready times in (after, dep]; below the stop's first bucket they read bucket 0
-      const lo = after[i] === NONE || after[i] + 1 < bucketT0[t] ? 0 : Math.floor((after[i] + 1 - bucketT0[t]) / LANE_BUCKET);
-      const hi = Math.floor((dep[i] - bucketT0[t]) / LANE_BUCKET);
+      const lo = after[i] === NONE || after[i] + 1 < bucketT0[t] ? 0 : (after[i] + 1 - bucketT0[t]) >> LANE_SHIFT;
+      const hi = (dep[i] - bucketT0[t]) >> LANE_SHIFT;
       for (let k = lo; k <= hi; k++) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
     }
   return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits };
