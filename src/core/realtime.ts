@@ -5,14 +5,16 @@
  * times — as long as they stay in FIFO order (a delayed run slots in between the others); the
  * static route is then not scanned on that day, so a run that keeps its order costs the search
  * nothing extra. Cancelled runs are simply absent. Live runs that would break FIFO (overtaking
- * after delays), skip stops, or are added trips go to overlay routes of their own, grouped by stop
- * pattern and split into FIFO lanes like compile.ts does for the timetable.
+ * after delays) or skip stops go to lanes: overlay routes of their own static route, day and
+ * pickup/drop-off rules, split into FIFO lanes like compile.ts does for the timetable. Added trips
+ * get routes of their own, grouped by line and stops.
  *
  * The overlay's routes form a SearchView (one pseudo service day whose offset is 0, times relative
- * to the timetable's base), scanned by the same RAPTOR code and mirrored with the same `mirror`
- * for arrive-by. The search reaches them through the static routes it scans anyway (`replStart`,
- * `laneStart`: same stops, so the static route's first marked position serves), so an overlay adds
- * no route collection of its own; only added trips' routes are found through their stops.
+ * to the timetable's base), mirrored with the same `mirror` for arrive-by. The search scans a
+ * replacing route with the same RAPTOR code, reached through the static route it stands for, which
+ * the search collects anyway (`replStart`: same stops, so the static route's first marked position
+ * serves). Lanes are boarded from the stops marked each round through a per-stop index of their
+ * runs (`laneIndex`, see LaneIndex), and only added trips' routes are collected through their stops.
  */
 import { indexStopRoutes, mirror } from './compile.js';
 import type { NetworkInput } from './input.js';
@@ -86,13 +88,13 @@ export class RealtimeOverlay {
   /** (static route, day) pairs the overlay replaces: keys `route * dayCount + day`. */
   readonly replaced: HiddenRuns;
   /**
-   * How the search reaches the overlay's routes from the static routes it scans anyway (same stops
-   * and positions, so the static route's first marked position serves them too). For static route
-   * r: `replDay[i]`, `replRoute[i]` for i in `[replStart[r], replStart[r + 1])` are the service
-   * days the overlay replaces and the overlay route standing for each (−1: every run of that day
-   * cancelled); `laneRoute[i]` for i in `[laneStart[r], laneStart[r + 1])` are r's lanes of extra
-   * runs (overtaking, overtaken or skipping stops). Only the routes of added trips (`addedRoutes`)
-   * are found through their own stops, by `addedStops`.
+   * How the overlay's routes stand for the static ones. For static route r: `replDay[i]`,
+   * `replRoute[i]` for i in `[replStart[r], replStart[r + 1])` are the service days the overlay
+   * replaces and the overlay route standing for each (−1: every run of that day cancelled), reached
+   * from r (same stops and positions, so r's first marked position serves them too);
+   * `laneRoute[i]` for i in `[laneStart[r], laneStart[r + 1])` are r's lanes of extra runs
+   * (overtaking, overtaken or skipping stops), boarded through `laneIndex`. The routes of added
+   * trips (`addedRoutes`) are found through their own stops, by `addedStops`.
    */
   replStart: Int32Array = new Int32Array(1);
   replDay: Int32Array = new Int32Array(0);
