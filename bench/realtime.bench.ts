@@ -5,7 +5,8 @@
  * in (what the delayed network costs any RAPTOR) is timed too, and paired runs — the arms in
  * alternating blocks of all queries, the sum of each query's fastest of several repetitions —
  * give the ratios, which hold up on a busy machine better than separate timings; the median of
- * several paired runs is printed with their range.
+ * several paired runs is printed with their range. On the metro the ratios are also taken
+ * arrive-by (the mirrored views and lane index).
  *
  *   npm run bench:realtime
  */
@@ -106,6 +107,7 @@ function paired<Q>(qs: Q[], arms: ((q: Q) => unknown)[], reps: number): number[]
 
 interface Ratio {
   suite: string;
+  direction: 'depart-at' | 'arrive-by';
   model: Model;
   runs: number;
   lanes: number;
@@ -122,7 +124,8 @@ const median = (xs: number[]) => {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number): Promise<void> {
+/** `arriveToo`: also arrive-by ratios (the same stop pairs, arriving by two hours after the departure time). */
+async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean): Promise<void> {
   const ups = updates(net, 9, 10_000, 'chaotic');
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
@@ -152,39 +155,45 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
     rows.push(await measure(name, `depart-at with ${model} overlay (${overlay.entries.length} live runs, ${lanes} extra lanes)`, withLive, (q) => net.router.search(q), answer));
     const rw = rewritten(net, overlay);
     rows.push(await measure(name, `depart-at, ${model} delays written into the timetable (no overlay)`, qs, (q) => rw.search(q), (q) => pareto(rw.search(q))));
-    const equal = qs.filter((q) => JSON.stringify(net.router.search({ ...q, realtime: overlay }).pareto) === JSON.stringify(rw.search(q).pareto)).length;
-    // requests built beforehand in every arm: spreading one per call cost the overlay arm ≈3 %
-    const idx = qs.map((_, i) => i);
-    // several paired runs: one slow spell of the host moves one run's ratios, not their median
-    const runs = Array.from({ length: rounds }, () => paired(idx, [(i) => net.router.search(qs[i]), (i) => net.router.search(withLive[i]), (i) => rw.search(qs[i])], reps));
-    const live = runs.map(([without, withOverlay]) => withOverlay / without);
-    ratios.push({
-      suite: name,
-      model,
-      runs: overlay.entries.length,
-      lanes,
-      overlay: median(live),
-      rewritten: median(runs.map(([without, , rewrite]) => rewrite / without)),
-      overlayRange: [Math.min(...live), Math.max(...live)],
-      equal,
-      queries: qs.length,
-    });
+    const directions: [Ratio['direction'], SearchRequest[]][] = [['depart-at', qs]];
+    if (arriveToo) directions.push(['arrive-by', qs.map((q) => ({ ...q, direction: 'arrive' as const, time: q.time + 7200 }))]);
+    for (const [direction, dqs] of directions) {
+      const dLive = direction === 'depart-at' ? withLive : dqs.map((q) => ({ ...q, realtime: overlay }));
+      const equal = dqs.filter((q, i) => JSON.stringify(net.router.search(dLive[i]).pareto) === JSON.stringify(rw.search(q).pareto)).length;
+      // requests built beforehand in every arm: spreading one per call cost the overlay arm ≈3 %
+      const idx = dqs.map((_, i) => i);
+      // several paired runs: one slow spell of the host moves one run's ratios, not their median
+      const runs = Array.from({ length: rounds }, () => paired(idx, [(i) => net.router.search(dqs[i]), (i) => net.router.search(dLive[i]), (i) => rw.search(dqs[i])], reps));
+      const live = runs.map(([without, withOverlay]) => withOverlay / without);
+      ratios.push({
+        suite: name,
+        direction,
+        model,
+        runs: overlay.entries.length,
+        lanes,
+        overlay: median(live),
+        rewritten: median(runs.map(([without, , rewrite]) => rewrite / without)),
+        overlayRange: [Math.min(...live), Math.max(...live)],
+        equal,
+        queries: dqs.length,
+      });
+    }
   }
 }
 
 console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);
 const rows: Row[] = [];
 const ratios: Ratio[] = [];
-await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5);
-await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3);
+await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5, true);
+await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3, false);
 console.log('');
 printRows(rows);
 console.log('');
-console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro) / 3 (city) such runs, and the range of the overlay\'s):');
+console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro) / 3 (city) such runs, and the range of the overlay\'s; arrive-by, on the metro: the same stop pairs, arriving by two hours after the departure time):');
 console.log('');
-console.log('| suite | delays | live runs | extra lanes | with overlay ÷ without | (range) | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| suite | queries | delays | live runs | extra lanes | with overlay ÷ without | (range) | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
+console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of ratios)
   console.log(
-    `| ${r.suite} | ${r.model} | ${r.runs} | ${r.lanes} | ${r.overlay.toFixed(2)} | ${r.overlayRange[0].toFixed(2)}–${r.overlayRange[1].toFixed(2)} | ${r.rewritten.toFixed(2)} | ${(r.overlay / r.rewritten).toFixed(2)} | ${r.equal}/${r.queries} |`,
+    `| ${r.suite} | ${r.direction} | ${r.model} | ${r.runs} | ${r.lanes} | ${r.overlay.toFixed(2)} | ${r.overlayRange[0].toFixed(2)}–${r.overlayRange[1].toFixed(2)} | ${r.rewritten.toFixed(2)} | ${(r.overlay / r.rewritten).toFixed(2)} | ${r.equal}/${r.queries} |`,
   );
