@@ -585,13 +585,29 @@ function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Arr
     bitStart[t + 1] = bitStart[t] + ((buckets[t] + 31) >>> 5);
   }
   const bits = new Int32Array(bitStart[S]);
-  for (let t = 0; t < S; t++)
+  // per stop, the buckets covered by some entry's ready times (after, dep] — below the stop's first
+  // bucket they read bucket 0 — as +1/−1 at each interval's ends, summed over the buckets: linear
+  // in entries + buckets however long the intervals (a lane run nothing dominates covers all
+  // buckets up to its departure)
+  let cover = new Int32Array(0);
+  for (let t = 0; t < S; t++) {
+    const B = buckets[t];
+    if (B === 0) continue;
+    if (cover.length < B + 1) cover = new Int32Array(2 * B + 1);
+    cover.fill(0, 0, B + 1);
     for (let i = stopOffset[t]; i < stopOffset[t + 1]; i++) {
-      // ready times in (after, dep]; below the stop's first bucket they read bucket 0
       const lo = after[i] === NONE || after[i] + 1 < bucketT0[t] ? 0 : (after[i] + 1 - bucketT0[t]) >> LANE_SHIFT;
       const hi = (dep[i] - bucketT0[t]) >> LANE_SHIFT;
-      for (let k = lo; k <= hi; k++) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
+      // (empty when a replacing run leaving no earlier dominates the lane run)
+      if (lo > hi) continue;
+      cover[lo]++;
+      cover[hi + 1]--;
     }
+    for (let k = 0, c = 0; k < B; k++) {
+      c += cover[k];
+      if (c > 0) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
+    }
+  }
   return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits };
 }
 
