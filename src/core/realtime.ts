@@ -134,6 +134,11 @@ export class RealtimeOverlay {
         this.rejected.push({ index, reason: 'unknown trip or service day' });
         return;
       }
+      if ((v.serviceDays[v.tripService[u.trip] * v.dayWords + (u.day >>> 5)] & (1 << (u.day & 31))) === 0) {
+        // the search scans a (route, day) only where the route runs, so such a run would never be found
+        this.rejected.push({ index, reason: 'the trip does not run on that service day' });
+        return;
+      }
       if (last.get(u.trip * dayCount + u.day) !== index) {
         this.rejected.push({ index, reason: 'superseded by a later update of the same run' });
         return;

@@ -139,4 +139,23 @@ describe('realtime overlay', () => {
     expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:26`, { direction: 'arrive', realtime: o }).journeys[0])).toBe('X ~ R 08:05 08:26 ~ Z [08:05 08:26]');
     expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:25:59`, { direction: 'arrive', realtime: o }).journeys[0])).toBe('X ~ R 08:00 08:20 ~ Z [08:00 08:20]');
   });
+
+  test('RT10 an update for a day its trip does not run is refused with a reason; the other updates apply', () => {
+    const n4 = tiny({
+      stops: ['A', 'B'],
+      services: { weekday: [1] },
+      trips: [
+        { id: 'w', route: 'R', service: 'weekday', times: 'A 8:00, B 8:10' },
+        { id: 'x', route: 'R', times: 'A 9:00, B 9:10' },
+      ],
+    });
+    const f4 = new Fixture(n4);
+    const id = (x: string) => Array.from(f4.tt.tripInput).findIndex((t) => n4.trips.id(t) === `f:${x}`);
+    const o = new RealtimeOverlay(f4.tt, n4, [
+      { trip: id('w'), day: 2, updates: [{ pos: 0, departureDelay: 300 }] },
+      { trip: id('x'), day: 2, updates: [{ pos: 0, departureDelay: 300 }] },
+    ]);
+    expect(o.rejected).toEqual([{ index: 0, reason: 'the trip does not run on that service day' }]);
+    expect(o.entries.map((e) => e.trip)).toEqual([id('x')]);
+  });
 });
