@@ -15,44 +15,11 @@ import type { NetworkInput } from '../src/core/input.js';
 import { Network } from '../src/core/network.js';
 import { Raptor } from '../src/core/raptor.js';
 import { columnarTrips, tripStops, tripWithTimes, type InlineTrip } from '../src/core/stop-times.js';
-import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
+import { RealtimeOverlay } from '../src/core/realtime.js';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { addDays, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
-import { CITY_SIZED, METRO_SIZED, syntheticCity } from './synthetic.js';
+import { CITY_SIZED, DELAY_MODELS as MODELS, METRO_SIZED, syntheticCity, syntheticUpdates, type DelayModel as Model } from './synthetic.js';
 import { machine, measure, mulberry32, printRows, type Row } from './harness.js';
-
-type Model = 'chaotic' | 'drifting' | 'steady';
-const MODELS: Model[] = ['chaotic', 'drifting', 'steady'];
-
-/**
- * `chaotic`: every update draws a fresh delay in −1…+9 min (runs jump back and forth and overtake
- * each other); `drifting`: a run starts 0…5 min late and its delay drifts by ±30 s per update, as
- * real feeds report it; `steady`: a run keeps one delay of 0…5 min (runs never overtake).
- */
-function updates(net: Network, seed: number, stopUpdates: number, kind: Model): TripUpdateSpec[] {
-  const rnd = mulberry32(seed);
-  const tt = net.timetable;
-  const v = tt.forward;
-  const out: TripUpdateSpec[] = [];
-  let total = 0;
-  while (total < stopUpdates) {
-    const trip = Math.floor(rnd() * tt.tripInput.length);
-    const r = tt.tripRoute[trip];
-    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
-    const ups: TripUpdateSpec['updates'] = [];
-    let delay = kind === 'chaotic' ? 0 : Math.floor(rnd() * 300);
-    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) {
-      if (kind === 'chaotic') ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
-      else {
-        if (kind === 'drifting') delay = Math.max(-60, delay + Math.floor(rnd() * 61) - 30);
-        ups.push({ pos: p, arrivalDelay: delay, departureDelay: delay });
-      }
-      total++;
-    }
-    out.push({ trip, day: 1, updates: ups });
-  }
-  return out;
-}
 
 /** RAPTOR on the timetable with the overlay's live runs written in (each replaced run off on its day, its live copy on). */
 function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
@@ -126,7 +93,7 @@ const median = (xs: number[]) => {
 
 /** `arriveToo`: also arrive-by ratios (the same stop pairs, arriving by two hours after the departure time). */
 async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean): Promise<void> {
-  const ups = updates(net, 9, 10_000, 'chaotic');
+  const ups = syntheticUpdates(net, 9, 10_000, 'chaotic');
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
   const rnd = mulberry32(10);
@@ -149,7 +116,7 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
   const answer = (q: SearchRequest) => pareto(net.router.search(q));
   rows.push(await measure(name, 'depart-at without overlay', qs, (q) => net.router.search(q), answer));
   for (const model of MODELS) {
-    const overlay = model === 'chaotic' ? build() : new RealtimeOverlay(net.timetable, net.input, updates(net, 9, 10_000, model));
+    const overlay = model === 'chaotic' ? build() : new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, model));
     const lanes = overlay.laneRoute.length;
     const withLive = qs.map((q) => ({ ...q, realtime: overlay }));
     rows.push(await measure(name, `depart-at with ${model} overlay (${overlay.entries.length} live runs, ${lanes} extra lanes)`, withLive, (q) => net.router.search(q), answer));

@@ -6,6 +6,8 @@
 import type { NetworkInput, TripInput } from '../src/core/input.js';
 import { StopTimesBuilder, stopTimeCount } from '../src/core/stop-times.js';
 import { TripTable } from '../src/core/trips.js';
+import type { Network } from '../src/core/network.js';
+import type { TripUpdateSpec } from '../src/core/realtime.js';
 import { mulberry32 } from './harness.js';
 
 export interface CityOptions {
@@ -134,4 +136,40 @@ export function stopEvents(n: NetworkInput): number {
  */
 export function scalingCity(side: number): CityOptions {
   return { ...CITY_SIZED, side, maxLineStops: 60 };
+}
+
+/** Delay models of syntheticUpdates. */
+export type DelayModel = 'chaotic' | 'drifting' | 'steady';
+export const DELAY_MODELS: DelayModel[] = ['chaotic', 'drifting', 'steady'];
+
+/**
+ * Seeded stop-time updates for day 1 (2026-11-24) of a synthetic network, `stopUpdates` of them at
+ * every few stops of random trips (bench:realtime, the realtime oracle and lane-index tests).
+ * `chaotic`: every update draws a fresh delay in −1…+9 min (runs jump back and forth and overtake
+ * each other); `drifting`: a run starts 0…5 min late and its delay drifts by ±30 s per update, as
+ * real feeds report it; `steady`: a run keeps one delay of 0…5 min (runs never overtake).
+ */
+export function syntheticUpdates(net: Network, seed: number, stopUpdates: number, kind: DelayModel): TripUpdateSpec[] {
+  const rnd = mulberry32(seed);
+  const tt = net.timetable;
+  const v = tt.forward;
+  const out: TripUpdateSpec[] = [];
+  let total = 0;
+  while (total < stopUpdates) {
+    const trip = Math.floor(rnd() * tt.tripInput.length);
+    const r = tt.tripRoute[trip];
+    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
+    const ups: TripUpdateSpec['updates'] = [];
+    let delay = kind === 'chaotic' ? 0 : Math.floor(rnd() * 300);
+    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) {
+      if (kind === 'chaotic') ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
+      else {
+        if (kind === 'drifting') delay = Math.max(-60, delay + Math.floor(rnd() * 61) - 30);
+        ups.push({ pos: p, arrivalDelay: delay, departureDelay: delay });
+      }
+      total++;
+    }
+    out.push({ trip, day: 1, updates: ups });
+  }
+  return out;
 }

@@ -8,34 +8,13 @@
  */
 import { expect, test } from 'vitest';
 import { Network } from '../../src/core/network.js';
-import { LANE_SHIFT, RealtimeOverlay, type TripUpdateSpec } from '../../src/core/realtime.js';
+import { LANE_SHIFT, RealtimeOverlay } from '../../src/core/realtime.js';
 import { PICKUP_OK } from '../../src/core/timetable.js';
-import { METRO_SIZED, syntheticCity } from '../../bench/synthetic.js';
-import { mulberry32 } from '../../bench/harness.js';
-
-function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpec[] {
-  const rnd = mulberry32(seed);
-  const tt = net.timetable;
-  const v = tt.forward;
-  const out: TripUpdateSpec[] = [];
-  let total = 0;
-  while (total < stopUpdates) {
-    const trip = Math.floor(rnd() * tt.tripInput.length);
-    const r = tt.tripRoute[trip];
-    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
-    const ups: TripUpdateSpec['updates'] = [];
-    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) {
-      ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 });
-      total++;
-    }
-    out.push({ trip, day: 1, updates: ups });
-  }
-  return out;
-}
+import { METRO_SIZED, syntheticCity, syntheticUpdates } from '../../bench/synthetic.js';
 
 test('lane index: entries, order, suffix minima and bucket bits agree with brute force, both views', { timeout: 60_000 }, () => {
   const net = new Network(syntheticCity(METRO_SIZED, 7));
-  const o = new RealtimeOverlay(net.timetable, net.input, updates(net, 9, 10_000));
+  const o = new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, 'chaotic'));
   expect(o.laneRoute.length).toBeGreaterThan(10);
   for (const reverse of [false, true]) {
     const v = reverse ? o.reverseView() : o.forward;

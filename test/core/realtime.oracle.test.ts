@@ -9,28 +9,18 @@ import { expect, test } from 'vitest';
 import { compileTimetable } from '../../src/core/compile.js';
 import { Network } from '../../src/core/network.js';
 import { Raptor } from '../../src/core/raptor.js';
-import { RealtimeOverlay, type TripUpdateSpec } from '../../src/core/realtime.js';
+import { RealtimeOverlay } from '../../src/core/realtime.js';
 import type { NetworkInput } from '../../src/core/input.js';
 import { columnarTrips, tripStops, tripWithTimes, type TripWithTimes } from '../../src/core/stop-times.js';
 import { ALL_MODES, type SearchRequest } from '../../src/core/query.js';
 import { addDays, parseDateTime, serviceDayOrigin } from '../../src/core/time.js';
-import { METRO_SIZED, syntheticCity } from '../../bench/synthetic.js';
+import { METRO_SIZED, syntheticCity, syntheticUpdates } from '../../bench/synthetic.js';
 import { mulberry32 } from '../../bench/harness.js';
 
-function updates(net: Network, seed: number, stopUpdates: number): TripUpdateSpec[] {
-  const rnd = mulberry32(seed); const tt = net.timetable; const v = tt.forward; const out: TripUpdateSpec[] = []; let total = 0;
-  while (total < stopUpdates) {
-    const trip = Math.floor(rnd() * tt.tripInput.length); const r = tt.tripRoute[trip];
-    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r]; const ups: TripUpdateSpec['updates'] = [];
-    for (let p = 0; p < n && total < stopUpdates; p += 1 + Math.floor(rnd() * 3)) { ups.push({ pos: p, arrivalDelay: Math.floor(rnd() * 600) - 60, departureDelay: Math.floor(rnd() * 600) - 60 }); total++; }
-    out.push({ trip, day: 1, updates: ups });
-  }
-  return out;
-}
 test('metro-sized network, chaotic delays: the overlay equals RAPTOR on the rewritten timetable', { timeout: 60_000 }, () => {
   const net = new Network(syntheticCity(METRO_SIZED, 7));
   const input = net.input; const tt = net.timetable;
-  const ups = updates(net, 9, 10000);
+  const ups = syntheticUpdates(net, 9, 10000, 'chaotic');
   const overlay = new RealtimeOverlay(tt, input, ups);
   const runs = new Set(ups.map((u) => u.trip * input.dayCount + u.day));
   expect(overlay.entries.length).toBe(runs.size);
