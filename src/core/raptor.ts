@@ -279,8 +279,6 @@ export class Raptor {
     const entDep = idx.dep;
     const bestReady = st.bestReady;
     const bestVeh = st.bestVeh;
-    const egressSec = st.egressSec;
-    const kS = k * v.stopCount;
     const exclude = req.excludeRoutes;
     for (let m = 0; m < st.collectedCount; m++) {
       const from = st.marked[m];
@@ -314,22 +312,7 @@ export class Raptor {
           if (a >= bound) break;
           if ((flags[s0 + p] & DROPOFF_OK) === 0) continue;
           const s = routeStops[s0 + p];
-          if (a < bestVeh[s]) {
-            bestVeh[s] = a;
-            st.vehArr[kS + s] = a;
-            st.vehTrip[kS + s] = trip;
-            st.vehBoardPos[kS + s] = q;
-            st.vehAlightPos[kS + s] = p;
-            st.vehDay[kS + s] = 0;
-            st.vehReadyRound[kS + s] = round;
-            st.improve(s);
-            const e = egressSec[s];
-            if (e >= 0 && a + e < bound) {
-              bound = a + e;
-              st.bound = bound;
-              st.targetStop[k] = s;
-            }
-          }
+          if (a < bestVeh[s]) bound = st.arrive(k, s, a, trip, q, p, 0, round);
         }
       }
     }
@@ -360,14 +343,11 @@ export class Raptor {
     const dayWords = v.dayWords;
     const bestVeh = st.bestVeh;
     const bestReady = st.bestReady;
-    const egressSec = st.egressSec;
-    const S = v.stopCount;
     const s0 = v.routeStopsOffset[r];
     const n = v.routeStopsOffset[r + 1] - s0;
     const t0 = v.routeTripsOffset[r];
     const nT = v.routeTripsOffset[r + 1] - t0;
     const base = v.routeTimesOffset[r];
-    const kS = k * S;
     const dayWord = d >>> 5;
     const dayBit = 1 << (d & 31);
     let bound = st.bound;
@@ -379,22 +359,7 @@ export class Raptor {
       const f = flags[s0 + p];
       if (trip >= 0 && (f & DROPOFF_OK) !== 0) {
         const a = arr[base + trip * n + p] + off;
-        if (a < bestVeh[s] && a < bound) {
-          bestVeh[s] = a;
-          st.vehArr[kS + s] = a;
-          st.vehTrip[kS + s] = tripBase + t0 + trip;
-          st.vehBoardPos[kS + s] = boardPos;
-          st.vehAlightPos[kS + s] = p;
-          st.vehDay[kS + s] = d;
-          st.vehReadyRound[kS + s] = boardRound;
-          st.improve(s);
-          const e = egressSec[s];
-          if (e >= 0 && a + e < bound) {
-            bound = a + e;
-            st.bound = bound;
-            st.targetStop[k] = s;
-          }
-        }
+        if (a < bestVeh[s] && a < bound) bound = st.arrive(k, s, a, tripBase + t0 + trip, boardPos, p, d, boardRound);
       }
       if ((f & PICKUP_OK) !== 0) {
         const ready = bestReady[s];

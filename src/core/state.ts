@@ -105,6 +105,29 @@ export class SearchState {
     }
   }
 
+  /**
+   * Stop `s` reached by a vehicle in round `k` at `a`, better than its label (and before the target
+   * bound): the round's label and the stop's best arrival take it, the stop counts as improved,
+   * and its egress walk may lower the bound. Returns the bound.
+   */
+  arrive(k: number, s: number, a: number, trip: number, boardPos: number, alightPos: number, day: number, readyRound: number): number {
+    const i = k * this.stopCount + s;
+    this.bestVeh[s] = a;
+    this.vehArr[i] = a;
+    this.vehTrip[i] = trip;
+    this.vehBoardPos[i] = boardPos;
+    this.vehAlightPos[i] = alightPos;
+    this.vehDay[i] = day;
+    this.vehReadyRound[i] = readyRound;
+    this.improve(s);
+    const e = this.egressSec[s];
+    if (e >= 0 && a + e < this.bound) {
+      this.bound = a + e;
+      this.targetStop[k] = s;
+    }
+    return this.bound;
+  }
+
   touch(s: number): void {
     if (this.isTouched[s] === 0) {
       this.isTouched[s] = 1;
