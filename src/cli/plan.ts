@@ -100,7 +100,9 @@ function readRealtime(net: Network, specs: string[], queryTime: number): Realtim
       throw err;
     }
   }
-  return new RealtimeOverlay(net.timetable, net.input, updates, added);
+  const overlay = new RealtimeOverlay(net.timetable, net.input, updates, added);
+  if (process.stderr.isTTY && overlay.corrected.length > 0) process.stderr.write(`realtime: ${overlay.corrected.length} run(s) with times running backwards, put in order\n`);
+  return overlay;
 }
 
 function kebab(field: string): string {

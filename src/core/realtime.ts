@@ -116,6 +116,13 @@ export class RealtimeOverlay {
   private readonly liveIndex = new Map<number, number>();
   /** Updates refused while building (e.g. unknown position), with reasons. */
   readonly rejected: { index: number; reason: string }[] = [];
+  /**
+   * Updates (`added: false`, index into `updates`) and added trips (`added: true`, index into
+   * `added`) whose times ran backwards (a stop reached before the stop before was left, or left
+   * before it was reached) and were moved later to keep the run in order: `times` of them. The run
+   * is used as corrected; this is the feed's data error, counted for its status.
+   */
+  readonly corrected: { index: number; added: boolean; times: number }[] = [];
 
   constructor(
     private readonly tt: Timetable,
@@ -150,16 +157,18 @@ export class RealtimeOverlay {
         this.rejected.push({ index, reason: 'stop position out of range' });
         return;
       }
-      this.entries.push({ trip: u.trip, day: u.day, route: tt.tripRoute[u.trip], added: null, ...live });
+      if (live.moved > 0) this.corrected.push({ index, added: false, times: live.moved });
+      this.entries.push({ trip: u.trip, day: u.day, route: tt.tripRoute[u.trip], added: null, arrivals: live.arrivals, departures: live.departures, skipped: live.skipped });
     });
-    for (const a of added) {
+    added.forEach((a, index) => {
       const n = a.stops.length;
-      if (n < 2 || a.arrivals.length !== n || a.departures.length !== n) continue;
+      if (n < 2 || a.arrivals.length !== n || a.departures.length !== n) return;
       const arr = Float64Array.from(a.arrivals);
       const dep = Float64Array.from(a.departures);
-      monotone(arr, dep);
+      const moved = monotone(arr, dep);
+      if (moved > 0) this.corrected.push({ index, added: true, times: moved });
       this.entries.push({ trip: -1, day: -1, route: -1, added: a, arrivals: arr, departures: dep, skipped: new Uint8Array(n) });
-    }
+    });
     this.hiddenForward = { keys };
     const rKeys = new Set<number>();
     for (const key of keys) {
@@ -196,7 +205,7 @@ export class RealtimeOverlay {
   }
 
   /** Scheduled times of the static trip plus the live data, delays carried downstream. */
-  private liveTimes(u: TripUpdateSpec): Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped'> | null {
+  private liveTimes(u: TripUpdateSpec): (Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped'> & { moved: number }) | null {
     const v = this.tt.forward;
     const r = this.tt.tripRoute[u.trip];
     const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
@@ -234,8 +243,8 @@ export class RealtimeOverlay {
       arrivals[p] = a;
       departures[p] = d;
     }
-    monotone(arrivals, departures);
-    return { arrivals, departures, skipped };
+    const moved = monotone(arrivals, departures);
+    return { arrivals, departures, skipped, moved };
   }
 
   /**
@@ -639,12 +648,14 @@ function indexSomeRoutes(v: SearchView, routes: Int32Array): StopRouteIndex {
   return { offset, routes: out, pos };
 }
 
-/** Make live times consistent: never earlier than the stop before, departure ≥ arrival. */
-function monotone(arr: Float64Array, dep: Float64Array): void {
+/** Make live times consistent: never earlier than the stop before, departure ≥ arrival. Returns how many times it moved. */
+function monotone(arr: Float64Array, dep: Float64Array): number {
   let t = -Infinity;
+  let moved = 0;
   for (let p = 0; p < arr.length; p++) {
-    if (arr[p] < t) arr[p] = t;
-    if (dep[p] < arr[p]) dep[p] = arr[p];
+    if (arr[p] < t) (arr[p] = t), moved++;
+    if (dep[p] < arr[p]) (dep[p] = arr[p]), moved++;
     t = dep[p];
   }
+  return moved;
 }

@@ -56,6 +56,9 @@ export const RealtimeFeedStatus = z
         unmatchedReasons: Reasons,
         rejected: z.number().openapi({ description: 'Matched updates the overlay could not use' }),
         rejectedReasons: Reasons,
+        corrected: z.number().openapi({
+          description: 'Used updates and added trips whose times ran backwards (a stop reached before the stop before was left, or left before reached), moved later to keep each run in order',
+        }),
       })
       .nullable(),
   })

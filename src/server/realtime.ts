@@ -95,6 +95,8 @@ interface FeedRecord {
   decodedFor: Network | null;
   /** Overlay-building rejections of this feed's updates, by reason. */
   rejected: Record<string, number>;
+  /** This feed's updates and added trips whose times ran backwards and were put in order (see RealtimeOverlay.corrected). */
+  corrected: number;
   expiredAt: number | null;
 }
 
@@ -201,6 +203,7 @@ export class RealtimeHub {
         decoded: null,
         decodedFor: null,
         rejected: {},
+        corrected: 0,
         expiredAt: null,
       };
       this.feeds.set(feed, r);
@@ -279,6 +282,7 @@ export class RealtimeHub {
       r.decoded = null;
       r.decodedFor = null;
       r.rejected = {};
+      r.corrected = 0;
       r.expiredAt = this.now();
       this.log(`jjj-router: realtime ${r.feed}: message expired (${nowS - ts} s old, at most ${this.o.maxAgeSeconds} s)`);
       changed = true;
@@ -315,7 +319,8 @@ export class RealtimeHub {
     const updates: TripUpdateSpec[] = [];
     const added: AddedTripSpec[] = [];
     const alerts: ServiceAlert[] = [];
-    const ranges: [FeedRecord, number, number][] = [];
+    // per feed, its updates' and added trips' index ranges [from, to, addedFrom, addedTo]
+    const ranges: [FeedRecord, number, number, number, number][] = [];
     const vehicles: LiveVehicles[] = [];
     for (const r of this.feeds.values()) {
       if (r.message === null) continue;
@@ -333,7 +338,7 @@ export class RealtimeHub {
           continue;
         }
       }
-      ranges.push([r, updates.length, updates.length + r.decoded.updates.length]);
+      ranges.push([r, updates.length, updates.length + r.decoded.updates.length, added.length, added.length + r.decoded.added.length]);
       updates.push(...r.decoded.updates);
       added.push(...r.decoded.added);
       alerts.push(...r.decoded.alerts);
@@ -341,9 +346,11 @@ export class RealtimeHub {
     }
     if (ranges.length === 0) return null;
     const overlay = updates.length + added.length > 0 ? new RealtimeOverlay(net.timetable, net.input, updates, added) : null;
-    for (const [r, from, to] of ranges) {
+    for (const [r, from, to, aFrom, aTo] of ranges) {
       r.rejected = {};
       for (const x of overlay?.rejected ?? []) if (x.index >= from && x.index < to) r.rejected[x.reason] = (r.rejected[x.reason] ?? 0) + 1;
+      r.corrected = 0;
+      for (const x of overlay?.corrected ?? []) if (x.added ? x.index >= aFrom && x.index < aTo : x.index >= from && x.index < to) r.corrected++;
     }
     return Object.freeze({ overlay, alerts: new AlertIndex(net, alerts), vehicles: Object.freeze(vehicles), builtAt: this.now() });
   }
@@ -397,6 +404,7 @@ export class RealtimeHub {
                 unmatchedReasons: { ...c.reasons },
                 rejected: Object.values(r.rejected).reduce((a, b) => a + b, 0),
                 rejectedReasons: { ...r.rejected },
+                corrected: r.corrected,
               },
       };
     });

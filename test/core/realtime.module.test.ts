@@ -30,9 +30,18 @@ describe('realtime overlay', () => {
     // 2 minutes early from B on
     const early = overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, departureDelay: -120 }] }]).entries[0];
     expect(Array.from(early.departures, hm)).toEqual(['08:00', '08:08', '08:18', '08:28']);
-    // times never run backwards: −15 min at D after +10 at C is held at C's departure
-    const clamp = overlay([{ trip: trip('slow'), day, updates: [{ pos: 2, departureDelay: 600 }, { pos: 3, arrivalDelay: -900 }] }]).entries[0];
-    expect(Array.from(clamp.arrivals, hm)).toEqual(['08:00', '08:10', '08:20', '08:30']);
+    // times never run backwards: −15 min at D after +10 at C is held at C's departure, and counted
+    const o = overlay([
+      { trip: trip('next'), day, updates: [{ pos: 1, departureDelay: 60 }] },
+      { trip: trip('slow'), day, updates: [{ pos: 2, departureDelay: 600 }, { pos: 3, arrivalDelay: -900 }] },
+    ]);
+    expect(Array.from(o.entries[1].arrivals, hm)).toEqual(['08:00', '08:10', '08:20', '08:30']);
+    expect(o.corrected).toEqual([{ index: 1, added: false, times: 2 }]); // D's arrival and departure
+    // a departure before the arrival at one stop is moved too (the run's delay goes on from the departure)
+    const dwell = overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, arrivalDelay: 300, departureDelay: 120 }] }]);
+    expect(Array.from(dwell.entries[0].departures, hm)).toEqual(['08:00', '08:15', '08:22', '08:32']);
+    expect(dwell.corrected).toEqual([{ index: 0, added: false, times: 1 }]);
+    expect(overlay([{ trip: trip('slow'), day, updates: [{ pos: 1, departureDelay: -120 }] }]).corrected).toEqual([]);
   });
 
   test('RT02 the router takes live times: a delayed trip is overtaken by the next one', () => {
@@ -68,6 +77,11 @@ describe('realtime overlay', () => {
     expect(hm(j.arrival)).toBe('08:20');
     expect(j.legs[1].live).toBe(0);
     expect(j.legs[1].trip).toBe(-1);
+    expect(o.corrected).toEqual([]);
+    // an added trip whose times run backwards is put in order and counted
+    const back = overlay([], [{ id: 'odd', line: 0, headsign: 'D', stops: Int32Array.of(0, 2, 3), arrivals: Float64Array.of(t('08:05'), t('08:20'), t('08:10')), departures: Float64Array.of(t('08:05'), t('08:20'), t('08:10')) }]);
+    expect(Array.from(back.entries[0].arrivals, hm)).toEqual(['08:05', '08:20', '08:20']);
+    expect(back.corrected).toEqual([{ index: 0, added: true, times: 2 }]);
   });
 
   test('RT06 arrive-by uses live times too', () => {

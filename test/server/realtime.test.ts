@@ -55,7 +55,7 @@ interface FeedStatus {
   messagesRefused: number;
   expiredAt: string | null;
   message: { timestamp: string | null; ageSeconds: number; bytes: number } | null;
-  entities: { total: number; matched: number; unmatched: number; unmatchedReasons: Record<string, number>; rejected: number } | null;
+  entities: { total: number; matched: number; unmatched: number; unmatchedReasons: Record<string, number>; rejected: number; corrected: number } | null;
 }
 interface Status {
   liveRuns: number;
@@ -231,6 +231,10 @@ describe('realtime: POST /api/admin/realtime/{feed}', () => {
     expect(await s.firstLeg()).toMatchObject({ realtime: true, delaySeconds: 300 });
     const st = await s.status();
     expect(st.feeds[0]).toMatchObject({ feed: 'f', source: 'push', url: null, messagesAccepted: 1, lastError: null, entities: { unmatchedReasons: { 'unknown trip_id': 1 } } });
+    // times that run backwards (+25 min leaving 甲, then on time at 乙) are put in order and counted
+    expect(st.feeds[0].entities!.corrected).toBe(0);
+    expect((await s.push(message([{ id: 'b', tripUpdate: { trip: { tripId: 'T1', startDate: '20261124' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 1500 } }, { stopSequence: 1, arrival: { delay: 0 } }] } }]))).status).toBe(200);
+    expect((await s.status()).feeds[0].entities).toMatchObject({ matched: 1, rejected: 0, corrected: 1 });
     const unknown = await s.push(delayed(60), auth, 'nosuchfeed');
     expect(unknown.status).toBe(404);
     expect((await json<ErrorJson>(unknown)).error).toMatchObject({ code: 'unknown_feed', field: 'feed' });
