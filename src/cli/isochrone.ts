@@ -7,6 +7,7 @@ import { isochroneSvg } from '../core/svg.js';
 import { ParamError } from '../app/params.js';
 import { isochroneOptions, isochroneTitle } from '../app/isochrone-params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -24,10 +25,12 @@ const OPTIONS = {
   'exclude-feed': { type: 'string', multiple: true },
   'exclude-route': { type: 'string', multiple: true },
   svg: { type: 'string' },
+  realtime: { type: 'string', multiple: true },
 } as const;
 
 export async function runIsochrone(args: string[]): Promise<number> {
   const { values } = parse(splitFeeds(args), OPTIONS);
+  const files = readRealtimeFiles(values.realtime ?? []);
   const loaded = await load(values);
   const net = loaded.network;
   let result: IsochroneResult;
@@ -48,7 +51,8 @@ export async function runIsochrone(args: string[]): Promise<number> {
       excludeRoute: values['exclude-route'],
     };
     const o = isochroneOptions(raw, net.input.feeds[0].timezone);
-    result = isochrones(net, o);
+    const realtime = offlineOverlay(net, files, o.windowStart, ttyReport);
+    result = isochrones(net, realtime === null ? o : { ...o, realtime });
     if (values.svg !== undefined) writeFileSync(values.svg, isochroneSvg(net, result, isochroneTitle(raw, o)));
   } catch (err) {
     if (err instanceof ParamError) throw new UsageError(`--${err.field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}: ${err.message}`);

@@ -18,12 +18,14 @@ Usage:
   jjj plan [--feeds PATH ...] [--db FILE] --from PLACE --to PLACE (--depart TIME | --arrive TIME)
            [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
            [--transfer-slack SECONDS] [--max-hours H] [--realtime FEED=FILE.pb ...] [--json]
-  jjj plan [--feeds PATH ...] --batch FILE.csv [--workers N]   (header from,to,depart or from,to,arrive)
+  jjj plan [--feeds PATH ...] --batch FILE.csv [--workers N] [--realtime FEED=FILE.pb ...]
+           (CSV header from,to,depart or from,to,arrive)
   jjj isochrone (--from PLACE --depart TIME | --to PLACE --arrive TIME) [--cutoffs 30,60]
            [--window 07:00-09:00] [--percentiles 50,90] [--cell METRES] [--max-walk-minutes M]
-           [--exclude-feed NAME ...] [--exclude-route ID ...] [--json] [--svg FILE]
+           [--exclude-feed NAME ...] [--exclude-route ID ...] [--realtime FEED=FILE.pb ...] [--json] [--svg FILE]
   jjj matrix --origins O.csv --destinations D.csv (--depart TIME | --arrive TIME) [--window 07:00-09:00]
-           [--percentile 50] [--max-minutes 120] [--workers N] [--out FILE]   (CSV: id,lat,lon or id,place)
+           [--percentile 50] [--max-minutes 120] [--workers N] [--out FILE] [--realtime FEED=FILE.pb ...]
+           (CSV: id,lat,lon or id,place)
   jjj freight --from PLACE --to PLACE --ready TIME [--teu N] [--tonnes-per-teu T] [--horizon-days D]
            [--customs direct_loading|standard] [--road DIR] [--json]   (sea-rail vs all-road containers)
   jjj stops QUERY [--feeds PATH ...] [--json]
@@ -32,6 +34,7 @@ Usage:
 PLACE  a stop id (feed:stop_id, or a bare stop_id unique across feeds), an exact stop name in any
        language of the feed, or lat,lon. A station stands for all its platforms.
 TIME   local date-time in the feed's zone (2026-11-24T08:00) or with an offset (…+08:00).
+--realtime  a GTFS-Realtime FeedMessage of a feed, for live times (matched as of its header timestamp).
 Without --feeds the bundled region (data/gtfs/*) is used.`;
 
 async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import type { Network } from '../core/network.js';
 import { matrixRow, preparePlaces, type MatrixOptions } from '../core/matrix.js';
 import { resolvePlace, UnknownPlaceError, type Place } from '../core/places.js';
 import type { Chunk, PoolJob } from './pool.js';
+import { offlineOverlay, type RealtimeFile } from './realtime-files.js';
 import { Utf8Lines } from './utf8-lines.js';
 
 export interface PlaceRow {
@@ -14,6 +15,9 @@ export interface MatrixJob extends PoolJob {
   origins: PlaceRow[];
   destinations: PlaceRow[];
   options: MatrixOptions;
+  /** `--realtime` messages, and the time to match them at when they have no header timestamp. */
+  realtime: RealtimeFile[];
+  realtimeNow: number;
 }
 
 /** A chunk of origins: their CSV lines as UTF-8 bytes, and the origins that failed, with why. */
@@ -46,13 +50,14 @@ export function task(net: Network, job: MatrixJob): (from: number, to: number) =
   const destIds = job.destinations.map((d) => csvField(d.id));
   const okDests = dests.filter((d): d is Place => typeof d !== 'string');
   const prepared = preparePlaces(net, okDests, o, o.direction === 'depart');
+  const live = offlineOverlay(net, job.realtime, job.realtimeNow) ?? undefined;
   const out = new Utf8Lines();
   return (from, to) => {
     const errors: MatrixChunk['errors'] = [];
     for (let i = from; i < to; i++) {
       const id = csvField(job.origins[i].id);
       const origin = resolve(job.origins[i], 'origin');
-      const row = typeof origin === 'string' ? null : matrixRow(net, preparePlaces(net, [origin], o, o.direction === 'arrive')[0], prepared, o);
+      const row = typeof origin === 'string' ? null : matrixRow(net, preparePlaces(net, [origin], o, o.direction === 'arrive')[0], prepared, o, live);
       if (typeof origin === 'string') errors.push({ origin: i, message: origin });
       // an origin's lines as one string (one encoding call), without its last newline
       let text = '';

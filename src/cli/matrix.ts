@@ -11,6 +11,7 @@ import type { MatrixOptions } from '../core/matrix.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
 import type { MatrixChunk, MatrixJob, PlaceRow } from './matrix-job.js';
 import { startPool, workerCount, workerText, type Pool } from './pool.js';
+import { offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -26,6 +27,7 @@ const OPTIONS = {
   modes: { type: 'string' },
   workers: { type: 'string' },
   out: { type: 'string' },
+  realtime: { type: 'string', multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -111,7 +113,11 @@ async function matrix(values: Values, origins: PlaceRow[], destinations: PlaceRo
     modes,
     transferSlack: PLAN_DEFAULTS.transferSlack,
   };
-  const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options };
+  // live times: each thread builds the overlay from the same bytes (checked here first, so a bad
+  // message fails the command), as of each message's header timestamp, else of the window's start
+  const realtime = readRealtimeFiles(values.realtime ?? []);
+  offlineOverlay(loaded.network, realtime, start, ttyReport);
+  const job: MatrixJob = { feeds: values.feeds ?? null, db: loaded.dbPath, origins, destinations, options, realtime, realtimeNow: start };
   const t0 = performance.now();
   // each chunk arrives as its CSV lines, formatted where it was computed
   const chunks: Uint8Array[] = [Buffer.from('origin,destination,minutes\n')];

@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { plan, type PlanResult } from '../core/plan.js';
 import { UnknownPlaceError } from '../core/places.js';
-import type { Network } from '../core/network.js';
 import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
-import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
-import { decodeRealtime, RealtimeError } from '../feeds/realtime.js';
+import { offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
 import { formatPlan } from './table.js';
 import type { BatchJob } from './plan-job.js';
 import { startPool, workerCount, workerText } from './pool.js';
@@ -57,7 +55,8 @@ export async function runPlan(args: string[]): Promise<number> {
   let result: PlanResult;
   try {
     const o = planOptions(raw, zone);
-    const realtime = readRealtime(loaded.network, values.realtime ?? [], o.time);
+    // the message's header timestamp is "now" for matching and expiry, else the query time
+    const realtime = offlineOverlay(loaded.network, readRealtimeFiles(values.realtime ?? []), o.time, ttyReport);
     result = plan(loaded.network, realtime === null ? o : { ...o, realtime });
   } catch (err) {
     if (err instanceof ParamError) throw new UsageError(`--${kebab(err.field)}: ${err.message}`);
@@ -68,41 +67,16 @@ export async function runPlan(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * `--realtime FEED=FILE.pb` (repeatable): decode each message offline and build one overlay. The
- * message's header timestamp is "now" (else the query time) for matching and expiry.
- */
-function readRealtime(net: Network, specs: string[], queryTime: number): RealtimeOverlay | null {
-  if (specs.length === 0) return null;
-  const updates: TripUpdateSpec[] = [];
-  const added: AddedTripSpec[] = [];
-  for (const spec of specs) {
-    const eq = spec.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--realtime must be FEED=FILE.pb, got "${spec}"`);
-    const feed = spec.slice(0, eq);
-    const file = spec.slice(eq + 1);
-    let bytes: Uint8Array;
+/** The time of the first row that has a valid one (epoch seconds), else now. */
+function firstRowTime(rows: Record<string, string>[], defaults: RawPlanParams, zone: string): number {
+  for (const row of rows) {
     try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw new UsageError(`--realtime ${spec}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    try {
-      const d = decodeRealtime(net, feed, bytes, queryTime);
-      const now = d.timestamp ?? queryTime;
-      const decoded = now === queryTime ? d : decodeRealtime(net, feed, bytes, now);
-      updates.push(...decoded.updates);
-      added.push(...decoded.added);
-      const c = decoded.counts;
-      if (process.stderr.isTTY) process.stderr.write(`realtime ${feed}: ${c.matched} matched, ${c.unmatched} not (${Object.entries(c.reasons).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'})\n`);
-    } catch (err) {
-      if (err instanceof RealtimeError) throw new UsageError(`--realtime ${spec}: ${err.message}`);
-      throw err;
+      return planOptions({ ...defaults, from: row.from, to: row.to, depart: row.depart, arrive: row.arrive }, zone).time;
+    } catch {
+      // a bad row is reported with the others
     }
   }
-  const overlay = new RealtimeOverlay(net.timetable, net.input, updates, added);
-  if (process.stderr.isTTY && overlay.corrected.length > 0) process.stderr.write(`realtime: ${overlay.corrected.length} run(s) with times running backwards, put in order\n`);
-  return overlay;
+  return Math.floor(Date.now() / 1000);
 }
 
 function kebab(field: string): string {
@@ -114,7 +88,12 @@ function kebab(field: string): string {
  * spread over this thread and worker threads (pool.ts; `--workers`, by default from
  * BATCH_WORKERS_FROM rows).
  */
-async function runBatch(values: { feeds?: string[] | undefined; db?: string | undefined; workers?: string | undefined }, file: string, defaults: RawPlanParams): Promise<number> {
+async function runBatch(
+  values: { feeds?: string[] | undefined; db?: string | undefined; workers?: string | undefined; realtime?: string[] | undefined },
+  file: string,
+  defaults: RawPlanParams,
+): Promise<number> {
+  const realtime = readRealtimeFiles(values.realtime ?? []);
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true, bom: true });
@@ -130,7 +109,11 @@ async function runBatch(values: { feeds?: string[] | undefined; db?: string | un
   const pool = startPool<BatchJob, Uint8Array>({ module, feeds: values.feeds ?? null, db: values.db ?? null, count: rows.length, workers });
   try {
     const loaded = await load(values); // imports into the cache (once) if it was stale; workers then read it
-    const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults };
+    // live times: each thread builds the overlay from the same bytes, as of each message's header
+    // timestamp, else of the first row's time (checked here first, so a bad message fails the command)
+    const realtimeNow = firstRowTime(rows, defaults, loaded.network.input.feeds[0].timezone);
+    offlineOverlay(loaded.network, realtime, realtimeNow, ttyReport);
+    const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults, realtime, realtimeNow };
     const t0 = performance.now();
     const run = await pool.run(job, loaded.network, (bytes) => {
       process.stdout.write(bytes);

@@ -7,6 +7,7 @@ import type { Network } from './network.js';
 import { resolvePlace } from './places.js';
 import { modeMask, placeAccess } from './plan.js';
 import type { ModeName } from './query.js';
+import type { RealtimeOverlay } from './realtime.js';
 import {
   areaKm2,
   cellPercentiles,
@@ -37,6 +38,8 @@ export interface IsochroneOptions {
   /** Scenario: compare with the network without these feeds (names) and routes (ids). */
   excludeFeeds: string[];
   excludeRoutes: string[];
+  /** Live times (GTFS-Realtime) to use instead of the timetable's, in both scenarios. */
+  realtime?: RealtimeOverlay;
   /** Work bounds for callers that must answer quickly (the HTTP API); none by default. */
   limits?: IsochroneLimits;
   /** Called between units of work; throw from it to stop (a time budget). */
@@ -100,6 +103,8 @@ export interface IsochroneResult {
     placesLost: string[];
   }[];
   samples: number;
+  /** Present when live times (a realtime overlay) were used. */
+  realtime?: true;
   cellMetres: number;
 }
 
@@ -154,6 +159,7 @@ export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
     maxWalkSeconds: o.maxWalkMinutes * 60,
     cellMetres: o.cellMetres,
     ...(o.checkpoint !== undefined ? { checkpoint: o.checkpoint } : {}),
+    ...(o.realtime !== undefined ? { realtime: o.realtime } : {}),
   };
   const mask = exclusionMask(net, o.excludeFeeds, o.excludeRoutes);
   if (o.limits !== undefined) {
@@ -202,6 +208,7 @@ export function isochrones(net: Network, o: IsochroneOptions): IsochroneResult {
     cellMetres: o.cellMetres,
   };
   if (mask !== null) result.comparison = comparison;
+  if (o.realtime !== undefined) result.realtime = true;
   return result;
 }
 

@@ -12,6 +12,7 @@ import area from '@turf/area';
 import type { Network } from './network.js';
 import type { StopAccess } from './query.js';
 import { distanceMetres } from './walk.js';
+import type { RealtimeOverlay } from './realtime.js';
 
 export interface SurfaceRequest {
   direction: 'depart' | 'arrive';
@@ -34,6 +35,8 @@ export interface SurfaceRequest {
   cellMetres: number;
   /** Compiled routes not to use (scenarios); indices into the timetable's routes. */
   excludeRoutes?: Uint8Array;
+  /** Live times to use instead of the timetable's (see realtime.ts). */
+  realtime?: RealtimeOverlay;
   /** Seed of the frequency phase draws (same seed, same answer). */
   seed?: number;
   /** Refuse grids of more cells than this (default MAX_CELLS). */
@@ -148,6 +151,7 @@ export function travelTimeSurface(net: Network, q: SurfaceRequest): Surface {
         maxDuration: q.maxSeconds,
         ...(q.excludeRoutes !== undefined ? { excludeRoutes: q.excludeRoutes } : {}),
         ...(routeShift !== null ? { routeShift } : {}),
+        ...(q.realtime !== undefined ? { realtime: q.realtime } : {}),
       },
       buf,
     );

@@ -7,6 +7,7 @@ import type { Network } from './network.js';
 import type { Place } from './places.js';
 import { modeMask, placeAccess } from './plan.js';
 import type { ModeName, StopAccess } from './query.js';
+import type { RealtimeOverlay } from './realtime.js';
 import { percentileOf, randomPhases, seededRandom } from './isochrone.js';
 import { distanceMetres } from './walk.js';
 
@@ -37,8 +38,9 @@ export function preparePlaces(net: Network, places: Place[], o: MatrixOptions, t
 /**
  * Seconds from `origin` to each destination (arrive-by: from each destination to `origin`), -1
  * when not reachable within maxSeconds. In arrive-by the "origin" is where everyone arrives.
+ * `realtime`: live times instead of the timetable's.
  */
-export function matrixRow(net: Network, origin: PreparedPlace, destinations: PreparedPlace[], o: MatrixOptions): Int32Array {
+export function matrixRow(net: Network, origin: PreparedPlace, destinations: PreparedPlace[], o: MatrixOptions, realtime?: RealtimeOverlay): Int32Array {
   const S = net.input.stops.length;
   const reach = new Int32Array(S);
   const samples: number[] = [];
@@ -59,6 +61,7 @@ export function matrixRow(net: Network, origin: PreparedPlace, destinations: Pre
       {
         direction: o.direction, time: t, access: origin.walks, egress: [], maxTransfers: o.maxTransfers, modeMask: mask,
         transferSlack: o.transferSlack, maxDuration: o.maxSeconds, ...(routeShift !== null ? { routeShift } : {}),
+        ...(realtime !== undefined ? { realtime } : {}),
       },
       reach,
     );

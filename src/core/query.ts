@@ -120,7 +120,10 @@ export interface SearchRequest {
   transferSlack: number;
   /** Search horizon in seconds from `time` (forward: arrival ≤ time + maxDuration). */
   maxDuration: number;
-  /** Compiled routes (patterns) not to use, 1 = excluded: scenarios without a feed or line. */
+  /**
+   * Compiled routes (patterns) not to use, 1 = excluded: scenarios without a feed or line. With a
+   * realtime overlay, live runs go with their static route and added trips with their line.
+   */
   excludeRoutes?: Uint8Array;
   /**
    * Seconds added to every time of a compiled route (phase of frequency-based services, see

@@ -144,6 +144,7 @@ export class Raptor {
     // routes are collected through their own stops.
     const replStart = live === undefined ? undefined : live.replStart;
     const added = live === undefined || live.addedRoutes.length === 0 ? undefined : live.addedStops(v.reverse);
+    const addedExcluded = added === undefined || req.excludeRoutes === undefined ? undefined : live!.excludedFor(req.excludeRoutes);
     if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
     const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
@@ -153,7 +154,7 @@ export class Raptor {
     const lanes = live === undefined || live.laneRoute.length === 0 ? undefined : live.laneIndex(v.reverse);
     const lanesPruned = lanes !== undefined && live!.laneZoneDays.every((zd) => days[Math.floor(zd / v.dayCount)].includes(zd % v.dayCount));
     for (let k = 1; k <= rounds && st.markedCount > 0; k++) {
-      if (added !== undefined) this.collectAddedRoutes(rtView!, added, st, req.modeMask);
+      if (added !== undefined) this.collectAddedRoutes(rtView!, added, st, req.modeMask, addedExcluded);
       this.collectRoutes(v, st, req.modeMask, req.excludeRoutes);
       for (let q = 0; q < st.queueCount; q++) {
         const r = st.queue[q];
@@ -205,7 +206,7 @@ export class Raptor {
    * bound (pickup allowed, last run departing at or after the ready time, first run before the
    * bound).
    */
-  private collectAddedRoutes(v: SearchView, idx: StopRouteIndex, st: SearchState, modeMask: number): void {
+  private collectAddedRoutes(v: SearchView, idx: StopRouteIndex, st: SearchState, modeMask: number, exclude: Uint8Array | undefined): void {
     const bestReady = st.bestReady;
     const bound = st.bound;
     for (let m = 0; m < st.markedCount; m++) {
@@ -213,7 +214,7 @@ export class Raptor {
       const ready = bestReady[s];
       for (let i = idx.offset[s]; i < idx.offset[s + 1]; i++) {
         const r = idx.routes[i];
-        if ((modeMask & (1 << v.routeMode[r])) === 0) continue;
+        if ((modeMask & (1 << v.routeMode[r])) === 0 || (exclude !== undefined && exclude[r] === 1)) continue;
         const p = idx.pos[i];
         if ((v.routeStopFlags[v.routeStopsOffset[r] + p] & PICKUP_OK) === 0) continue;
         const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];

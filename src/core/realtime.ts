@@ -85,6 +85,8 @@ export class RealtimeOverlay {
   tripDay: Int32Array = new Int32Array(0);
   /** Static route of each overlay route (−1 for routes of added trips). */
   routeStatic: Int32Array = new Int32Array(0);
+  /** Input route (line) of each overlay route: an added trip's own. */
+  routeLine: Int32Array = new Int32Array(0);
   /** (static route, day) pairs the overlay replaces: keys `route * dayCount + day`. */
   readonly replaced: HiddenRuns;
   /**
@@ -112,6 +114,7 @@ export class RealtimeOverlay {
   addedRoutes: Int32Array = new Int32Array(0);
   private addedIndex: (StopRouteIndex | undefined)[] = [undefined, undefined];
   private laneIndexes: (LaneIndex | undefined)[] = [undefined, undefined];
+  private readonly excluded = new WeakMap<Uint8Array, Uint8Array>();
   /** `trip * dayCount + day` of each static run with live times → its index in `entries`. */
   private readonly liveIndex = new Map<number, number>();
   /** Updates refused while building (e.g. unknown position), with reasons. */
@@ -202,6 +205,21 @@ export class RealtimeOverlay {
   addedStops(reverse: boolean): StopRouteIndex {
     const k = reverse ? 1 : 0;
     return (this.addedIndex[k] ??= indexSomeRoutes(reverse ? this.reverseView() : this.forward, this.addedRoutes));
+  }
+
+  /**
+   * Overlay routes excluded by a mask of the timetable's routes (SearchRequest.excludeRoutes): an
+   * added trip goes with its line, excluded when a compiled route of that line is. Cached per mask.
+   */
+  excludedFor(mask: Uint8Array): Uint8Array {
+    let out = this.excluded.get(mask);
+    if (out === undefined) {
+      const lines = new Set<number>();
+      for (let r = 0; r < mask.length; r++) if (mask[r] === 1) lines.add(this.tt.routeLine[r]);
+      out = Uint8Array.from(this.routeLine, (l, r) => (this.routeStatic[r] >= 0 ? mask[this.routeStatic[r]] : lines.has(l) ? 1 : 0));
+      this.excluded.set(mask, out);
+    }
+    return out;
   }
 
   /** Scheduled times of the static trip plus the live data, delays carried downstream. */
@@ -388,6 +406,7 @@ export class RealtimeOverlay {
     this.tripStatic = new Int32Array(tripCount).fill(-1);
     this.tripDay = new Int32Array(tripCount).fill(-1);
     this.routeStatic = new Int32Array(R);
+    this.routeLine = new Int32Array(R);
     routes.forEach((rt, r) => {
       const n = rt.stops.length;
       routeStops.set(rt.stops, routeStopsOffset[r]);
@@ -415,6 +434,7 @@ export class RealtimeOverlay {
       routeMinDep[r] = minDep;
       routeMaxArr[r] = maxArr;
       this.routeStatic[r] = rt.stat;
+      this.routeLine[r] = rt.line;
       routeMode[r] = modeOfRouteType(input.routes[rt.line]?.type ?? 3);
     });
     // 4. the static route → overlay route index (CSR by static route)

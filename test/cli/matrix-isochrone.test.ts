@@ -115,3 +115,71 @@ describe('jjj plan --realtime', () => {
     expect(bad.stderr).toContain('--realtime');
   });
 });
+
+describe('--realtime on plan --batch, matrix and isochrone', () => {
+  const { transit_realtime: rt } = GtfsRealtimeBindings;
+  const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
+  const write = (name: string, entity: object[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp: ts }, entity })).finish());
+    return file;
+  };
+  // every weekday run of Line 22 cancelled on 2026-11-24 (a Tuesday)
+  const weekday = readFileSync(join(PACKAGE_ROOT, 'data/gtfs/metro-line22/trips.txt'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((c) => c[1] === 'wd')
+    .map((c) => c[2]);
+  const cancelled = write(
+    'l22-cancelled.pb',
+    weekday.map((id, i) => ({ id: `c${i}`, tripUpdate: { trip: { tripId: id, startDate: '20261124', scheduleRelationship: rt.TripDescriptor.ScheduleRelationship.CANCELED } } })),
+  );
+
+  test('plan --batch: every row on live times, the same on two workers', () => {
+    const early = write('l22-early.pb', [{ id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } }]);
+    const rows = join(dir, 'live-rows.csv');
+    writeFileSync(rows, 'from,to,depart\nmetro-line22:yanjiao,metro-line22:jintaixizhao,2026-11-24T07:30\nmetro-line22:yanjiao,metro-line22:guanzhuang,2026-11-24T07:30\n');
+    const args = ['plan', '--batch', rows, '--max-transfers', '0', '--realtime', `metro-line22=${early}`];
+    const one = jjj(...args, '--workers', '1');
+    const two = jjj(...args, '--workers', '2');
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const lines = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { itineraries: { legs: { tripId?: string; realtime?: true; departure: string }[] }[] });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const leg = line.itineraries.flatMap((i) => i.legs).find((l) => l.tripId === 'metro-line22:l22_wd_1_0700_L');
+      expect(leg).toMatchObject({ realtime: true, departure: '2026-11-24T07:30:45+08:00' });
+    }
+    // without the message, the run leaves on time
+    const plain = jjj('plan', '--batch', rows, '--max-transfers', '0');
+    expect(plain.stdout).not.toContain('"realtime":true');
+    const bad = jjj('plan', '--batch', rows, '--realtime', `metro-line22=${rows}`);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--realtime');
+  }, 60_000);
+
+  test('matrix and isochrone: with Line 22 cancelled, Yanjiao reaches nothing by subway', () => {
+    const places = join(dir, 'l22-places.csv');
+    writeFileSync(places, 'id,place\nyanjiao,metro-line22:yanjiao\njintaixizhao,metro-line22:jintaixizhao\n');
+    const matrix = (...extra: string[]) => {
+      const r = jjj('matrix', '--origins', places, '--destinations', places, '--depart', '2026-11-24T07:30', '--modes', 'subway', '--workers', '1', ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.trim().split('\n').find((l) => l.startsWith('yanjiao,jintaixizhao,'));
+    };
+    expect(matrix()).toMatch(/^yanjiao,jintaixizhao,\d+\.\d$/);
+    expect(matrix('--realtime', `metro-line22=${cancelled}`)).toBe('yanjiao,jintaixizhao,');
+    const stops = (...extra: string[]) => {
+      const r = jjj('isochrone', '--from', 'metro-line22:yanjiao', '--depart', '2026-11-24T07:30', '--cutoffs', '60', '--modes', 'subway', '--json', ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { stops: unknown[]; realtime?: true };
+    };
+    const plain = stops();
+    const live = stops('--realtime', `metro-line22=${cancelled}`);
+    expect(plain.realtime).toBeUndefined();
+    expect(live.realtime).toBe(true);
+    expect(plain.stops.length).toBeGreaterThan(5);
+    expect(live.stops.length).toBeLessThan(plain.stops.length);
+  }, 90_000);
+});

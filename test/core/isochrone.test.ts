@@ -13,6 +13,7 @@ import { resolvePlace } from '../../src/core/places.js';
 import { ALL_MODES } from '../../src/core/query.js';
 import { parseDateTime } from '../../src/core/time.js';
 import { tiny } from './helpers.js';
+import { RealtimeOverlay } from '../../src/core/realtime.js';
 
 const Z = 'Asia/Shanghai';
 const at = (hm: string) => parseDateTime(`2026-11-24T${hm}`, Z)!;
@@ -155,6 +156,41 @@ describe('isochrones against theory', () => {
     expect(cmp.placesLost).toEqual(['B', 'C']);
     expect(cmp.lostKm2).toBeGreaterThan(0);
     expect(cmp.areaWithoutKm2).toBeLessThan(cmp.areaKm2);
+  });
+
+  test('I07 with live times: cancelled runs lengthen the waits, an added trip is used, and goes with its line in a scenario', () => {
+    const net = line(10);
+    const trip = (id: string) => Array.from(net.timetable.tripInput).findIndex((t) => net.input.trips.id(t) === `f:${id}`);
+    // every other run cancelled 07:10–08:10: a train every 20 min (07:00, 07:20 …); an added express A 07:41 → C 07:49
+    const overlay = new RealtimeOverlay(
+      net.timetable,
+      net.input,
+      ['T430', 'T450', 'T470', 'T490'].map((id) => ({ trip: trip(id), day: 1, canceled: true, updates: [] })),
+      [{ id: 'x', line: 0, headsign: 'C', stops: Int32Array.of(0, 2), arrivals: Float64Array.of(at('07:41'), at('07:49')), departures: Float64Array.of(at('07:41'), at('07:49')) }],
+    );
+    const minutes = (r: ReturnType<typeof isochrones>, name: string) => r.stops.find((s) => s.name === name)!.minutes.p50;
+    const plain = isochrones(net, opts({ cutoffsMinutes: [30] }));
+    expect([minutes(plain, 'B'), minutes(plain, 'C')]).toEqual([14, 24]);
+    expect(plain.realtime).toBeUndefined();
+    const live = isochrones(net, opts({ cutoffsMinutes: [30], realtime: overlay }));
+    expect(live.realtime).toBe(true);
+    // waits of a uniform minute under a 20-min headway: 0–19 min, p50 = 9. C: 07:00 → 20 min,
+    // 07:01–07:20 → 39…20, the added trip from 07:21–07:41 → 28…8, 07:42–07:59 → 38…21: the 30th of
+    // the 60 is 25 (the timetable's 20-min headway alone would give 29)
+    expect(minutes(live, 'B')).toBe(19);
+    expect(minutes(live, 'C')).toBe(25);
+    // without line L the added trip (of line L) is gone too: A alone, by walking (with the trip, C
+    // would be within the hour at the median: 49…8 min from 07:00–07:41)
+    const cmp = isochrones(net, opts({ cutoffsMinutes: [60], excludeRoutes: ['L'], realtime: overlay })).comparison![0];
+    expect([cmp.stops, cmp.stopsWithout]).toEqual([3, 1]);
+    // the matrix takes the same live times
+    const o: MatrixOptions = {
+      direction: 'depart', windowStart: at('07:00'), windowEnd: at('07:59'), stepSeconds: 60, percentile: 50,
+      maxSeconds: 7200, maxWalkMetres: 500, maxTransfers: 2, modes: null, transferSlack: 0,
+    };
+    const [a] = preparePlaces(net, [resolvePlace(net, 'A', 'from')], o, false);
+    const dests = preparePlaces(net, ['A', 'B', 'C'].map((n) => resolvePlace(net, n, 'to')), o, true);
+    expect(Array.from(matrixRow(net, a, dests, o, overlay), (x) => x / 60)).toEqual([0, 19, 25]);
   });
 });
 

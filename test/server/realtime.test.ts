@@ -382,6 +382,33 @@ describe('realtime: departures', () => {
   });
 });
 
+describe('realtime: isochrones', () => {
+  test('realtime=true draws the circles on live times (a cancelled run is missing); default and false: the timetable', async () => {
+    const s = await setup();
+    const reached = async (extra: string) => {
+      const res = await s.app.request(`/api/isochrone?from=甲&depart=2026-11-24T07:50&cutoffs=40&cell=500${extra}`);
+      expect(res.status).toBe(200);
+      const body = await json<{ stops: { name: string; minutes: { p50: number } }[]; realtime?: true }>(res);
+      return { realtime: body.realtime, stops: body.stops.map((x) => [x.name, x.minutes.p50]) };
+    };
+    const timetable = await reached('');
+    expect(timetable.stops).toEqual(expect.arrayContaining([['乙', 20], ['丙', 30]]));
+    expect(timetable.realtime).toBeUndefined();
+    // no message in use yet: realtime=true is the timetable, and says nothing of live times
+    expect(await reached('&realtime=true')).toEqual(timetable);
+    const res = await s.push(message([{ id: 'c1', tripUpdate: { trip: { tripId: 'T1', startDate: '20261124', scheduleRelationship: rt.TripDescriptor.ScheduleRelationship.CANCELED } } }]));
+    expect(res.status).toBe(200);
+    const live = await reached('&realtime=true');
+    expect(live.realtime).toBe(true);
+    expect(live.stops.map(([n]) => n)).not.toContain('乙'); // the next run, at 09:00, is past the 40 min
+    expect(live.stops.map(([n]) => n)).not.toContain('丙');
+    expect(await reached('&realtime=false')).toEqual(timetable);
+    const bad = await s.app.request('/api/isochrone?from=甲&depart=2026-11-24T07:50&realtime=yes');
+    expect(bad.status).toBe(400);
+    expect((await json<ErrorJson>(bad)).error).toMatchObject({ code: 'bad_parameter', field: 'realtime' });
+  });
+});
+
 describe('realtime: alerts', () => {
   const alerts = (periods: { start?: number; end?: number }[] = []) =>
     message([

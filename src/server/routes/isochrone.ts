@@ -58,6 +58,13 @@ export const IsochroneQuery = z.object({
   modes: textParam('modes', 200, `Comma-separated modes to use (${MODE_NAMES.join(', ')}); all when absent.`).optional(),
   excludeFeed: repeatable('excludeFeed', 'Scenario: also compute the circles without this feed (name; repeat or comma list) and report what is lost.', 'metro-line22'),
   excludeRoute: repeatable('excludeRoute', 'Scenario: without this route (`feed:route_id`, or a bare route id; repeat or comma list).', 'metro-line22:L22'),
+  realtime: z
+    .enum(['true', 'false'], { error: 'realtime must be true or false' })
+    .optional()
+    .openapi({
+      description:
+        'Use the live times of the GTFS-Realtime messages in use (delays, cancellations, added trips; see GET /api/realtime) instead of the timetable, in both scenarios. Default false: circles from the timetable, reproducible.',
+    }),
   format: z
     .enum(['json', 'svg'], { error: 'format must be json or svg' })
     .optional()
@@ -101,6 +108,7 @@ export const IsochroneResultSchema = z
       .optional()
       .openapi({ description: 'Present with excludeFeed/excludeRoute' }),
     samples: z.number().openapi({ description: 'Instants sampled (minutes of the window)' }),
+    realtime: z.literal(true).optional().openapi({ description: 'Present when live times were used (realtime=true and a trip-update message in use)' }),
     cellMetres: z.number(),
   })
   .openapi('IsochroneResult');
@@ -150,10 +158,14 @@ export function registerIsochrone(app: OpenAPIHono<AppEnv>, options: IsochroneRo
     const net = snap.network;
     const q = c.req.valid('query');
     const start = clock();
-    const raw: RawIsochroneParams = { ...q, excludeFeed: values(q.excludeFeed), excludeRoute: values(q.excludeRoute) };
+    const { realtime, ...rest } = q;
+    const raw: RawIsochroneParams = { ...rest, excludeFeed: values(q.excludeFeed), excludeRoute: values(q.excludeRoute) };
+    // live times captured with the network: they belong together
+    const overlay = realtime === 'true' ? snap.realtime?.overlay : undefined;
     try {
       const o = isochroneOptions(raw, net.input.feeds[0]?.timezone ?? 'UTC');
       o.limits = limits;
+      if (overlay) o.realtime = overlay;
       o.checkpoint = () => {
         if (clock() - start > budgetMs) throw new OverBudget();
       };
