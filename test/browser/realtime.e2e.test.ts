@@ -184,4 +184,31 @@ describe.skipIf(skip)('GTFS-Realtime end to end: poller → plan → web page', 
     await marker.waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('commute circles on live times when asked: realtime=true, and the answer says so', async () => {
+    await page.goto(`${base}/`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator('#mode-tabs [data-mode="isochrone"]').click();
+    await page.locator('#iso-dir-depart').check();
+    await page.locator('#iso-time').fill('2026-11-24T07:30');
+    await page.locator('#iso-cutoffs').fill('60');
+    await page.locator('#iso-live').check();
+    await page.locator('#iso-place-input').fill('燕郊');
+    const first = page.locator('#iso-place-suggestions li').first();
+    await first.waitFor({ state: 'visible' });
+    const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/isochrone');
+    await first.click();
+    const res = await asked;
+    expect(res.status()).toBe(200);
+    expect(new URL(res.url()).searchParams.get('realtime')).toBe('true');
+    expect(((await res.json()) as { realtime?: true }).realtime).toBe(true);
+    await page.waitForSelector('#iso-results[data-state="done"]');
+    await page.locator('#iso-live-shown').waitFor();
+    // off again: recomputed from the timetable at once
+    const plain = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/isochrone' && !new URL(r.url()).searchParams.has('realtime'));
+    await page.locator('#iso-live').uncheck();
+    expect((await plain).status()).toBe(200);
+    await page.waitForFunction(() => document.querySelector('#iso-results')?.getAttribute('data-state') === 'done' && document.querySelector('#iso-live-shown') === null);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

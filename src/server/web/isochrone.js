@@ -10,7 +10,8 @@
  * Contract for tests: `#iso-place-input` / `#iso-place-suggestions li` (`data-id`),
  * `#iso-dir-depart` / `#iso-dir-arrive` (radios), `#iso-time`, `#iso-cutoffs`, `#iso-window`
  * (checkbox) with `#iso-window-start` / `#iso-window-end`, `#iso-percentile`, `#iso-scenario`
- * (checkbox) with `#iso-scenario-feed`, `#iso-button`, `#iso-status` (`data-state`),
+ * (checkbox) with `#iso-scenario-feed`, `#iso-live` (checkbox: realtime=true; the meta line then has
+ * `#iso-live-shown` when the answer used live times), `#iso-button`, `#iso-status` (`data-state`),
  * `#iso-results` (`data-state` = idle | loading | done | error), `#iso-bands li[data-cutoff]`
  * (`data-area-km2`, `data-stops`), `#iso-comparison tr[data-cutoff]` (`data-lost-km2`); map paths
  * `.leaflet-isochrones-pane path.iso-band` and `path.iso-lost`.
@@ -30,7 +31,7 @@ import { StopSearch } from './search.js';
  *   lostKm2: number, stops: number, stopsWithout: number, placesLost: string[] }} Comparison
  * @typedef {{ id: string, name: string, lat: number, lon: number, minutes: Record<string, number> }} ReachedStop
  * @typedef {{ type: 'FeatureCollection', features: BandFeature[], stops: ReachedStop[],
- *   comparison?: Comparison[], samples: number, cellMetres: number }} IsochroneResult
+ *   comparison?: Comparison[], samples: number, cellMetres: number, realtime?: true }} IsochroneResult
  */
 
 /** Band colours, innermost (shortest cutoff) first: a purple ramp, apart from the line colours. */
@@ -213,9 +214,12 @@ class IsochroneMode {
       error('scenario'),
     ]);
 
+    this.liveOn = h('input', { id: 'iso-live', type: 'checkbox' });
+    const live = h('div', { class: 'field' }, [h('label', { class: 'switch' }, [this.liveOn, h('span', { 'data-i18n': 'isoLive' }, [t('isoLive')])])]);
+
     this.button = h('button', { id: 'iso-button', type: 'submit', class: 'plan-button', 'data-i18n': 'isoCompute' }, [t('isoCompute')]);
     const when = h('div', { class: 'iso-row' }, [time, cutoffs]);
-    this.form = h('form', { id: 'iso-form', class: 'plan-form iso-form', novalidate: '', autocomplete: 'off' }, [place, direction, when, windowField, scenario, this.button]);
+    this.form = h('form', { id: 'iso-form', class: 'plan-form iso-form', novalidate: '', autocomplete: 'off' }, [place, direction, when, windowField, scenario, live, this.button]);
     this.status = h('p', { id: 'iso-status', class: 'status', role: 'status', 'aria-live': 'polite', 'data-state': 'idle' }, [t('isoHint')]);
     this.statusKey = /** @type {string | null} */ ('isoHint');
     this.results = h('section', { id: 'iso-results', class: 'iso-results', 'aria-live': 'polite', 'data-state': 'idle' });
@@ -251,6 +255,7 @@ class IsochroneMode {
     // The scenario is a toggle: switching it (or its feed while on) recomputes at once.
     this.scenarioOn.addEventListener('change', () => this.result !== null && void this.compute());
     this.scenarioFeed.addEventListener('change', () => this.scenarioOn?.checked && this.result !== null && void this.compute());
+    this.liveOn.addEventListener('change', () => this.result !== null && void this.compute());
   }
 
   fillFeeds() {
@@ -342,6 +347,7 @@ class IsochroneMode {
     }
     const excludeFeed = this.scenarioOn?.checked ? (this.scenarioFeed?.value ?? '') : '';
     if (excludeFeed) q.set('excludeFeed', excludeFeed);
+    if (this.liveOn?.checked) q.set('realtime', 'true');
 
     this.pending?.abort();
     const ctrl = new AbortController();
@@ -500,6 +506,7 @@ class IsochroneMode {
       h('h2', { class: 'results-heading' }, [t('isoBandsTitle')]),
       h('p', { class: 'iso-meta' }, [
         `${what} · ${t('isoCell', { n: r.cellMetres })} · `,
+        ...(r.realtime ? [h('span', { id: 'iso-live-shown', class: 'live', 'data-i18n': 'isoLiveShown' }, [t('isoLiveShown')]), ' · '] : []),
         h('a', { id: 'iso-svg-link', href: `/api/isochrone?${this.shown.query}&format=svg`, target: '_blank', rel: 'noopener' }, [t('isoSvg')]),
       ]),
       h('ul', { id: 'iso-bands', class: 'iso-bands' }, items),
