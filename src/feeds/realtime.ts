@@ -126,6 +126,75 @@ class RunIndex {
     if (t < 0 || this.offset[t] === this.offset[t + 1]) return undefined;
     return this.runs.subarray(this.offset[t], this.offset[t + 1]);
   }
+
+  private routes: Map<string, number[]> | null = null;
+
+  /** The runs of the route with this namespaced id (built on first use); undefined for an unknown route. */
+  ofRoute(id: string): number[] | undefined {
+    if (this.routes === null) {
+      const input = this.net.input;
+      const m = new Map<string, number[]>(input.routes.map((r) => [r.id, []]));
+      const tt = this.net.timetable;
+      for (let g = 0; g < tt.tripInput.length; g++) m.get(input.routes[input.trips.route(tt.tripInput[g])].id)?.push(g);
+      this.routes = m;
+    }
+    return this.routes.get(id);
+  }
+}
+
+/**
+ * A run named without trip_id, by route_id, start_date and start_time (and direction_id when
+ * given), as the GTFS-Realtime TripDescriptor allows: the one run of that route (and direction)
+ * leaving its first stop at start_time on that service day. Returns [trip, day] or a reason.
+ */
+function matchByRoute(
+  net: Network,
+  trips: RunIndex,
+  routeId: string,
+  directionId: number | null,
+  startDate: string,
+  startTime: string,
+): [number, number] | string {
+  const runs = trips.ofRoute(routeId);
+  if (runs === undefined) return 'unknown route_id';
+  const secs = parseGtfsTime(startTime);
+  if (secs === null) return 'bad start_time';
+  if (!/^\d{8}$/.test(startDate)) return 'bad start_date';
+  const tt = net.timetable;
+  const v = tt.forward;
+  const d = daysBetween(net.input.firstDate, startDate);
+  if (d < 0 || d >= v.dayCount) return 'no run of route_id at start_date and start_time';
+  const found: number[] = [];
+  for (const g of runs) {
+    const t = tt.tripInput[g];
+    if (directionId !== null && net.input.trips.directionId(t) !== directionId) continue;
+    if ((v.serviceDays[v.tripService[g] * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
+    if (tripDeparture(net.input, t, 0) + tt.tripShift[g] === secs) found.push(g);
+  }
+  if (found.length === 0) return 'no run of route_id at start_date and start_time';
+  if (found.length > 1) return directionId === null ? 'several runs of route_id at start_time (give direction_id or trip_id)' : 'several runs of route_id at start_time (give trip_id)';
+  return [found[0], d];
+}
+
+/** The run a TripDescriptor names: by trip_id (matchRun), else by route_id + start_date + start_time (matchByRoute). */
+function matchDescriptor(
+  net: Network,
+  ns: (id: string) => string,
+  trips: RunIndex,
+  d: GtfsRealtimeBindings.transit_realtime.ITripDescriptor | null | undefined,
+  zone: string,
+  now: number,
+  what: string,
+): [number, number] | string {
+  const startDate = has(d, 'startDate') && d!.startDate ? d!.startDate : null;
+  const startTime = has(d, 'startTime') && d!.startTime ? d!.startTime : null;
+  if (d?.tripId) {
+    const candidates = trips.get(ns(d.tripId));
+    if (candidates === undefined) return 'unknown trip_id';
+    return matchRun(net, candidates, startDate, startTime, zone, now);
+  }
+  if (d?.routeId && startDate !== null && startTime !== null) return matchByRoute(net, trips, ns(d.routeId), has(d, 'directionId') ? num(d.directionId) : null, startDate, startTime);
+  return `${what} without trip_id`;
 }
 
 const indexes = new WeakMap<Network, RunIndex>();
@@ -172,7 +241,6 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
       const tu = e.tripUpdate;
       stopUpdates += tu.stopTimeUpdate?.length ?? 0;
       if (stopUpdates > REALTIME_LIMITS.stopTimeUpdates) throw new RealtimeError('too many stop time updates');
-      const tripId = tu.trip?.tripId;
       const rel = tu.trip?.scheduleRelationship ?? rt.TripDescriptor.ScheduleRelationship.SCHEDULED;
       if (rel === rt.TripDescriptor.ScheduleRelationship.ADDED) {
         const added = addedTrip(net, ns, tu, zone, stopIndex);
@@ -187,16 +255,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         reject(`unsupported trip schedule_relationship ${rel}`);
         continue;
       }
-      if (!tripId) {
-        reject('trip update without trip_id');
-        continue;
-      }
-      const candidates = trips.get(ns(tripId));
-      if (candidates === undefined) {
-        reject('unknown trip_id');
-        continue;
-      }
-      const match = matchRun(net, candidates, has(tu.trip, 'startDate') ? tu.trip!.startDate! : null, has(tu.trip, 'startTime') ? tu.trip!.startTime! : null, zone, now);
+      const match = matchDescriptor(net, ns, trips, tu.trip, zone, now, 'trip update');
       if (typeof match === 'string') {
         reject(match);
         continue;
@@ -393,12 +452,10 @@ function vehicle(
     speed: has(p, 'speed') ? num(p.speed) : null,
     timestamp: has(v, 'timestamp') ? num(v.timestamp) : null,
   };
-  if (tripId === null) return { vehicle: out, unmatched: 'vehicle without trip_id' };
-  const candidates = trips.get(tripId);
-  if (candidates === undefined) return { vehicle: out, unmatched: 'vehicle: unknown trip_id' };
-  const match = matchRun(net, candidates, has(d, 'startDate') ? d!.startDate! : null, has(d, 'startTime') ? d!.startTime! : null, zone, now);
-  if (typeof match === 'string') return { vehicle: out, unmatched: `vehicle: ${match}` };
+  const match = matchDescriptor(net, ns, trips, d, zone, now, 'vehicle');
+  if (typeof match === 'string') return { vehicle: out, unmatched: match.startsWith('vehicle') ? match : `vehicle: ${match}` };
   [out.trip, out.day] = match;
+  out.tripId = net.input.trips.id(net.timetable.tripInput[out.trip]);
   if (stopSequence !== null || stopId !== null) {
     const pos = positionOf(net.timetable.tripInput[out.trip], stopSequence, stopId, net, 0);
     if (pos >= 0) out.stopPos = pos;

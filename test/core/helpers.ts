@@ -14,6 +14,7 @@ export interface TinyTrip {
   /** `A 8:00, B 8:10/8:12, C 8:20` — a stop with `arr/dep`, `-` suffix forbids pickup, `+`… */
   times: string;
   frequencies?: { start: string; end: string; headway: number; exact: boolean }[];
+  directionId?: number;
 }
 
 export interface TinyNetwork {
@@ -63,6 +64,7 @@ export function tiny(net: TinyNetwork): NetworkInput {
       service: [...serviceIds].indexOf(tr.service ?? 'all'),
       headsign: '',
       shape: -1,
+      ...(tr.directionId !== undefined ? { directionId: tr.directionId } : {}),
       stops: new Int32Array(n),
       arrivals: new Int32Array(n),
       departures: new Int32Array(n),

@@ -68,6 +68,50 @@ describe('GTFS-Realtime', () => {
     expect(planAt(bytes, 'A', 'C', '2026-11-24T07:55').itineraries[0].legs[0].departure).toBe('2026-11-24T08:30:00+08:00');
   });
 
+  test('without trip_id, a run is matched by route_id, start_date and start_time (and direction_id), trip updates and vehicles alike', () => {
+    const both = new Network(
+      tiny({
+        stops: ['A', 'B', 'C'],
+        trips: [
+          { id: 'out8', route: 'R', type: 2, directionId: 0, times: 'A 8:00, B 8:10, C 8:20' },
+          { id: 'back8', route: 'R', type: 2, directionId: 1, times: 'C 8:00, B 8:10, A 8:20' },
+          { id: 'out830', route: 'R', type: 2, directionId: 0, times: 'A 8:30, B 8:40, C 8:50' },
+        ],
+      }),
+    );
+    const tu = (trip: object, id = 'u') => ({ id, tripUpdate: { trip, stopTimeUpdate: [{ stopSequence: 1, arrival: { delay: 120 } }] } });
+    const d = decodeRealtime(
+      both,
+      'f',
+      encode([
+        tu({ routeId: 'R', startDate: '20261124', startTime: '08:30:00' }, 'a'),
+        tu({ routeId: 'R', directionId: 1, startDate: '20261124', startTime: '08:00:00' }, 'b'),
+        tu({ routeId: 'R', startDate: '20261124', startTime: '08:00:00' }, 'c'), // two directions leave at 08:00
+        tu({ routeId: 'R', directionId: 0, startDate: '20261124', startTime: '08:15:00' }, 'd'),
+        tu({ routeId: 'NOPE', startDate: '20261124', startTime: '08:00:00' }, 'e'),
+        tu({ routeId: 'R', startTime: '08:30:00' }, 'f'), // no start_date: not enough
+        {
+          id: 'v',
+          vehicle: { trip: { routeId: 'R', directionId: 0, startDate: '20261124', startTime: '08:00:00' }, position: { latitude: 39.9, longitude: 116.4 } },
+        },
+      ]),
+      now,
+    );
+    const id = (g: number) => both.input.trips.id(both.timetable.tripInput[g]);
+    expect(d.updates.map((u) => [id(u.trip), u.day])).toEqual([
+      ['f:out830', 1],
+      ['f:back8', 1],
+    ]);
+    expect(d.counts).toMatchObject({ matched: 3, unmatched: 4 });
+    expect(d.counts.reasons).toEqual({
+      'several runs of route_id at start_time (give direction_id or trip_id)': 1,
+      'no run of route_id at start_date and start_time': 1,
+      'unknown route_id': 1,
+      'trip update without trip_id': 1,
+    });
+    expect(d.vehicles.map((v) => [v.tripId, v.day])).toEqual([['f:out8', 1]]);
+  });
+
   test('frequency-based trips are matched by start_time', () => {
     const bytes = encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124', startTime: '09:15:00' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 120 } }] } }]);
     const d = decodeRealtime(net, 'f', bytes, now);
