@@ -251,7 +251,9 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         }
         continue;
       }
-      if (rel !== rt.TripDescriptor.ScheduleRelationship.SCHEDULED && rel !== rt.TripDescriptor.ScheduleRelationship.CANCELED) {
+      // DELETED (7, newer than these bindings): the run is gone, as CANCELED
+      const cancelled = rel === rt.TripDescriptor.ScheduleRelationship.CANCELED || (rel as number) === DELETED;
+      if (rel !== rt.TripDescriptor.ScheduleRelationship.SCHEDULED && !cancelled) {
         reject(`unsupported trip schedule_relationship ${rel}`);
         continue;
       }
@@ -261,7 +263,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         continue;
       }
       const [trip, day] = match;
-      if (rel === rt.TripDescriptor.ScheduleRelationship.CANCELED) {
+      if (cancelled) {
         out.updates.push({ trip, day, canceled: true, updates: [] });
         counts.matched++;
         continue;
@@ -292,6 +294,9 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         else if (dd !== null) u.departureDelay = dd;
         ups.push(u);
       }
+      // TripUpdate.delay: the run's delay at the stops before the first stop_time_update (all of them without one)
+      const tripDelay = has(tu, 'delay') ? num(tu.delay) : null;
+      if (bad === null && tripDelay !== null && (ups.length === 0 || ups[0].pos > 0)) ups.unshift({ pos: 0, arrivalDelay: tripDelay, departureDelay: tripDelay });
       if (bad !== null) {
         reject(bad);
         continue;
@@ -405,6 +410,9 @@ function matchRun(net: Network, candidates: Int32Array, startDate: string | null
   }
   return best >= 0 ? [g, best] : 'trip does not run around now';
 }
+
+/** TripDescriptor.ScheduleRelationship.DELETED (GTFS-Realtime 2.0, after gtfs-realtime-bindings 1.1). */
+const DELETED = 7;
 
 const STOP_STATUS: Record<number, VehicleStopStatus> = {
   [rt.VehiclePosition.VehicleStopStatus.INCOMING_AT]: 'INCOMING_AT',

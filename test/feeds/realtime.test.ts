@@ -112,6 +112,30 @@ describe('GTFS-Realtime', () => {
     expect(d.vehicles.map((v) => [v.tripId, v.day])).toEqual([['f:out8', 1]]);
   });
 
+  test('TripUpdate.delay: the whole run without stop_time_updates, the stops before the first one with them; DELETED runs are cancelled', () => {
+    const live = (trip: object, extra: object = {}) => {
+      const d = decodeRealtime(net, 'f', encode([{ id: '1', tripUpdate: { trip, ...extra } }]), now);
+      return new RealtimeOverlay(net.timetable, net.input, d.updates, d.added);
+    };
+    const hm = (x: number) => new Date(x * 1000).toISOString().slice(11, 16); // UTC: 08:00 +08:00 is 00:00
+    const only = live({ tripId: 'T1', startDate: '20261124' }, { delay: 240 });
+    expect(Array.from(only.entries[0].departures, hm)).toEqual(['00:04', '00:14', '00:24']);
+    // +4 min until C, whose own update says +1 min
+    const mixed = live({ tripId: 'T1', startDate: '20261124' }, { delay: 240, stopTimeUpdate: [{ stopSequence: 2, arrival: { delay: 60 } }] });
+    expect(Array.from(mixed.entries[0].arrivals, hm)).toEqual(['00:04', '00:14', '00:21']);
+    // DELETED (7) is newer than the bindings' enum: a descriptor made with it decodes to 7
+    const bytes = rt.FeedMessage.encode(
+      rt.FeedMessage.create({
+        header: rt.FeedHeader.create({ gtfsRealtimeVersion: '2.0', timestamp: now }),
+        entity: [rt.FeedEntity.create({ id: 'x', tripUpdate: rt.TripUpdate.create({ trip: rt.TripDescriptor.create({ tripId: 'T2', startDate: '20261124', scheduleRelationship: 7 as never }) }) })],
+      }),
+    ).finish();
+    const gone = decodeRealtime(net, 'f', bytes, now);
+    expect(gone.counts).toMatchObject({ matched: 1, unmatched: 0 });
+    expect(gone.updates).toEqual([expect.objectContaining({ canceled: true })]);
+    expect(planAt(bytes, 'A', 'C', '2026-11-24T08:05').itineraries.flatMap((i) => i.legs).some((l) => l.tripId === 'f:T2')).toBe(false);
+  });
+
   test('frequency-based trips are matched by start_time', () => {
     const bytes = encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124', startTime: '09:15:00' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 120 } }] } }]);
     const d = decodeRealtime(net, 'f', bytes, now);
