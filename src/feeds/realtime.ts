@@ -6,11 +6,11 @@
  * reason; it never throws anything else.
  */
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
-import { positionOfSequence, tripDeparture, tripStops } from '../core/stop-times.js';
+import { positionOfSequence, tripArrivals, tripDeparture, tripDepartures, tripStops } from '../core/stop-times.js';
 import type { AlertSelector, ServiceAlert, Translation } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
 import type { AddedTripSpec, StopTimeUpdateSpec, TripUpdateSpec } from '../core/realtime.js';
-import { daysBetween, localDate, parseGtfsTime } from '../core/time.js';
+import { daysBetween, localDate, parseGtfsTime, serviceDayOrigin } from '../core/time.js';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
 
@@ -251,6 +251,15 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         }
         continue;
       }
+      if (rel === rt.TripDescriptor.ScheduleRelationship.DUPLICATED) {
+        const dup = duplicatedTrip(net, ns, trips, tu, zone);
+        if (typeof dup === 'string') reject(dup);
+        else {
+          out.added.push(dup);
+          counts.matched++;
+        }
+        continue;
+      }
       // DELETED (7, newer than these bindings): the run is gone, as CANCELED
       const cancelled = rel === rt.TripDescriptor.ScheduleRelationship.CANCELED || (rel as number) === DELETED;
       if (rel !== rt.TripDescriptor.ScheduleRelationship.SCHEDULED && !cancelled) {
@@ -469,6 +478,73 @@ function vehicle(
     if (pos >= 0) out.stopPos = pos;
   }
   return { vehicle: out, unmatched: null };
+}
+
+/**
+ * A DUPLICATED trip update: a new run copying the stops and timetable of trip_id, leaving its
+ * first stop at trip_properties.start_time on trip_properties.start_date (both required), with the
+ * update's stop_time_updates applied to the copy (delays carried downstream, absolute times;
+ * SKIPPED stops left out). Routed as an added trip named trip_properties.trip_id.
+ */
+function duplicatedTrip(net: Network, ns: (id: string) => string, trips: RunIndex, tu: GtfsRealtimeBindings.transit_realtime.ITripUpdate, zone: string): AddedTripSpec | string {
+  const tripId = tu.trip?.tripId;
+  if (!tripId) return 'duplicated trip without trip_id';
+  const runs = trips.get(ns(tripId));
+  if (runs === undefined) return 'unknown trip_id';
+  const props = tu.tripProperties;
+  const startDate = props?.startDate;
+  const startTime = props?.startTime;
+  if (!startDate || !startTime) return 'duplicated trip needs trip_properties start_date and start_time';
+  const secs = parseGtfsTime(startTime);
+  if (secs === null) return 'bad start_time';
+  if (!/^\d{8}$/.test(startDate)) return 'bad start_date';
+  const input = net.input;
+  const t = net.timetable.tripInput[runs[0]];
+  const stops = tripStops(input, t);
+  const arr = tripArrivals(input, t);
+  const dep = tripDepartures(input, t);
+  const n = stops.length;
+  const shift = serviceDayOrigin(startDate, zone) + secs - dep[0];
+  const byPos = new Map<number, GtfsRealtimeBindings.transit_realtime.TripUpdate.IStopTimeUpdate>();
+  let from = 0;
+  for (const u of tu.stopTimeUpdate ?? []) {
+    const pos = positionOf(t, has(u, 'stopSequence') ? u.stopSequence : null, has(u, 'stopId') && u.stopId ? ns(u.stopId) : null, net, from);
+    if (pos < 0) return 'stop_time_update names no stop of the trip';
+    byPos.set(pos, u);
+    from = pos + 1;
+  }
+  const out: AddedTripSpec = { id: ns(props?.tripId || `${tripId}@${startDate}T${startTime}`), line: input.trips.route(t), headsign: input.trips.headsign(t), stops: new Int32Array(n), arrivals: new Float64Array(n), departures: new Float64Array(n) };
+  let delay = 0;
+  let k = 0;
+  for (let p = 0; p < n; p++) {
+    const a0 = arr[p] + shift;
+    const d0 = dep[p] + shift;
+    let a = a0 + delay;
+    let d = d0 + delay;
+    const u = byPos.get(p);
+    if (u !== undefined) {
+      const at = has(u.arrival, 'time') ? num(u.arrival!.time) : null;
+      const ad = has(u.arrival, 'delay') ? num(u.arrival!.delay) : null;
+      const dt = has(u.departure, 'time') ? num(u.departure!.time) : null;
+      const dd = has(u.departure, 'delay') ? num(u.departure!.delay) : null;
+      if (at !== null || ad !== null) {
+        a = at ?? a0 + ad!;
+        delay = a - a0;
+        d = d0 + delay;
+      }
+      if (dt !== null || dd !== null) {
+        d = dt ?? d0 + dd!;
+        delay = d - d0;
+      }
+      if (u.scheduleRelationship === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED) continue;
+    }
+    out.stops[k] = stops[p];
+    out.arrivals[k] = a;
+    out.departures[k++] = d;
+  }
+  if (k < 2) return 'added trip with fewer than two stops';
+  if (k < n) Object.assign(out, { stops: out.stops.slice(0, k), arrivals: out.arrivals.slice(0, k), departures: out.departures.slice(0, k) });
+  return out;
 }
 
 function addedTrip(

@@ -136,6 +136,22 @@ describe('GTFS-Realtime', () => {
     expect(planAt(bytes, 'A', 'C', '2026-11-24T08:05').itineraries.flatMap((i) => i.legs).some((l) => l.tripId === 'f:T2')).toBe(false);
   });
 
+  test('a DUPLICATED trip is a new run copying the trip at trip_properties start time, with its updates', () => {
+    const dup = (props: object, extra: object = {}) =>
+      encode([{ id: 'd', tripUpdate: { trip: { tripId: 'T1', startDate: '20261124', scheduleRelationship: rt.TripDescriptor.ScheduleRelationship.DUPLICATED }, tripProperties: props, ...extra } }]);
+    const bytes = dup({ tripId: 'T1-extra', startDate: '20261124', startTime: '08:45:00' }, { stopTimeUpdate: [{ stopSequence: 1, arrival: { delay: 120 } }] });
+    const d = decodeRealtime(net, 'f', bytes, now);
+    expect(d.counts).toMatchObject({ matched: 1, unmatched: 0 });
+    expect(d.updates).toEqual([]); // T1 itself still runs
+    const hm = (x: number) => new Date((x + 8 * 3600) * 1000).toISOString().slice(11, 16);
+    expect(d.added.map((a) => [a.id, Array.from(a.departures, hm)])).toEqual([['f:T1-extra', ['08:45', '08:57', '09:07']]]);
+    const legs = planAt(bytes, 'A', 'C', '2026-11-24T08:40').itineraries[0].legs;
+    expect(legs[0]).toMatchObject({ added: true, departure: '2026-11-24T08:45:00+08:00', arrival: '2026-11-24T09:07:00+08:00' });
+    expect(planAt(bytes, 'A', 'C', '2026-11-24T07:55').itineraries[0].legs[0]).toMatchObject({ tripId: 'f:T1', departure: '2026-11-24T08:00:00+08:00' });
+    const missing = decodeRealtime(net, 'f', dup({ tripId: 'T1-extra' }), now);
+    expect(missing.counts.reasons).toEqual({ 'duplicated trip needs trip_properties start_date and start_time': 1 });
+  });
+
   test('frequency-based trips are matched by start_time', () => {
     const bytes = encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124', startTime: '09:15:00' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 120 } }] } }]);
     const d = decodeRealtime(net, 'f', bytes, now);
