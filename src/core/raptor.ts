@@ -259,7 +259,8 @@ export class Raptor {
    * - only runs that the day's replacing route, scanned this round from a position no later, does
    *   not dominate from there on (LaneIndex.after; with `pruned` false a lane's day is not
    *   searched, and every run counts).
-   * At most stops one read of LaneIndex.bits tells that nothing is worth boarding; the runs that
+   * At most stops one read of LaneIndex.bits tells that nothing is worth boarding; elsewhere the
+   * bucket's first entry (LaneIndex.bucketFirst) starts the walk over the entries; the runs that
    * are are ridden to the end or the target bound. Exact: the labels of scanning every lane as a
    * route, for a few reads per marked stop.
    */
@@ -287,13 +288,18 @@ export class Raptor {
       const end = idx.stopOffset[from + 1];
       if (first === end) continue;
       const ready = bestReady[from];
+      let i0: number;
       if (pruned) {
         let b = (ready - idx.bucketT0[from]) >> LANE_SHIFT;
         if (b >= idx.buckets[from]) continue;
         if (b < 0) b = 0;
-        if ((idx.bits[idx.bitStart[from] + (b >>> 5)] & (1 << (b & 31))) === 0) continue;
-      }
-      for (let i = lowerBound(entDep, 0, 1, first, end, ready); i < end && (!pruned || idx.minAfter[i] < ready); i++) {
+        const w = idx.bitStart[from];
+        if ((idx.bits[w + (b >>> 5)] & (1 << (b & 31))) === 0) continue;
+        // the bucket's first entry, then the few of the bucket that leave before `ready`
+        i0 = idx.bucketFirst[(w << 5) + b];
+        while (i0 < end && entDep[i0] < ready) i0++;
+      } else i0 = lowerBound(entDep, 0, 1, first, end, ready);
+      for (let i = i0; i < end && (!pruned || idx.minAfter[i] < ready); i++) {
         if (entDep[i] >= st.bound) break;
         if (pruned && idx.after[i] >= ready) continue;
         const L = idx.lane[i];

@@ -539,6 +539,8 @@ export interface LaneIndex {
   bucketT0: Int32Array;
   buckets: Int32Array;
   bits: Int32Array;
+  /** Per stop and bucket k (at `(bitStart[stop] << 5) + k`): the first entry leaving at or after the bucket's start. */
+  bucketFirst: Int32Array;
 }
 
 /** LaneIndex.bits has a bucket per 2^LANE_SHIFT seconds (128): a shift, not a division, finds it. */
@@ -642,7 +644,16 @@ function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Arr
       if (c > 0) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
     }
   }
-  return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits };
+  const bucketFirst = new Int32Array(bitStart[S] << 5);
+  for (let t = 0; t < S; t++) {
+    const end = stopOffset[t + 1];
+    for (let k = 0, i = stopOffset[t], o = bitStart[t] << 5; k < buckets[t]; k++) {
+      const start = bucketT0[t] + (k << LANE_SHIFT);
+      while (i < end && dep[i] < start) i++;
+      bucketFirst[o + k] = i;
+    }
+  }
+  return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits, bucketFirst };
 }
 
 export interface StopRouteIndex {

@@ -2,7 +2,7 @@
  * The realtime overlay's lane index (realtime.ts LaneIndex) against brute force, on the metro
  * benchmark network with 10,000 chaotic stop-time updates, both views: every entry is a lane run
  * leaving its stop at `dep`; each stop's entries are sorted by departure; `minAfter` is the suffix
- * minimum of `after`; and the bucket bits never say "nothing to board" at a ready time some entry
+ * minimum of `after`; each bucket's first entry is the first leaving at or after the bucket's start; and the bucket bits never say "nothing to board" at a ready time some entry
  * of the stop is worth boarding at (after < ready ≤ dep). The thresholds themselves are pinned by
  * realtime.module.test.ts RT09 and, end to end, by realtime.oracle.test.ts.
  */
@@ -12,7 +12,7 @@ import { LANE_SHIFT, RealtimeOverlay } from '../../src/core/realtime.js';
 import { PICKUP_OK } from '../../src/core/timetable.js';
 import { METRO_SIZED, syntheticCity, syntheticUpdates } from '../../bench/synthetic.js';
 
-test('lane index: entries, order, suffix minima and bucket bits agree with brute force, both views', { timeout: 60_000 }, () => {
+test('lane index: entries, order, suffix minima, bucket first entries and bucket bits agree with brute force, both views', { timeout: 60_000 }, () => {
   const net = new Network(syntheticCity(METRO_SIZED, 7));
   const o = new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, 'chaotic'));
   expect(o.laneRoute.length).toBeGreaterThan(10);
@@ -40,6 +40,13 @@ test('lane index: entries, order, suffix minima and bucket bits agree with brute
     for (let s = 0; s < v.stopCount; s++) {
       const a = idx.stopOffset[s];
       const b = idx.stopOffset[s + 1];
+      // each bucket's first entry: the first leaving at or after the bucket's start
+      for (let k = 0; k < idx.buckets[s]; k++) {
+        const start = idx.bucketT0[s] + (k << LANE_SHIFT);
+        let first = a;
+        while (first < b && idx.dep[first] < start) first++;
+        if (idx.bucketFirst[(idx.bitStart[s] << 5) + k] !== first) bad.push(`stop ${s}, bucket ${k}: first entry`);
+      }
       let m = 0x7fffffff;
       for (let i = b - 1; i >= a; i--) {
         const L = idx.lane[i];
