@@ -1,7 +1,8 @@
 /**
  * GTFS-Realtime in: a FeedMessage (protobuf bytes) decoded with gtfs-realtime-bindings and matched
  * to the static trips of a named feed — by trip_id, with start_date for the service day and
- * start_time for frequency-based trips — into the core's overlay specs, alerts and vehicles, with
+ * start_time for frequency-based trips, or without trip_id by route_id + start_date + start_time
+ * (+ direction_id); DUPLICATED runs become added trips — into the core's overlay specs, alerts and vehicles, with
  * counters of what matched and why the rest did not. Corrupt or hostile input is refused with a
  * reason; it never throws anything else.
  */
