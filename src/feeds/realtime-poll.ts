@@ -8,6 +8,8 @@
 
 export interface PollOptions {
   url: string;
+  /** Headers sent with every fetch (API keys), before the conditional-request ones. */
+  headers?: Record<string, string>;
   /** Milliseconds between polls while all is well. */
   intervalMs: number;
   /** Milliseconds a fetch (headers and body) may take. */
@@ -113,7 +115,7 @@ export class FeedPoller {
   }
 
   private async fetchAndHandle(): Promise<string | null> {
-    const headers: Record<string, string> = { accept: 'application/x-protobuf, application/octet-stream;q=0.9, */*;q=0.1' };
+    const headers: Record<string, string> = { accept: 'application/x-protobuf, application/octet-stream;q=0.9, */*;q=0.1', ...this.o.headers };
     if (this.etag !== null) headers['if-none-match'] = this.etag;
     if (this.lastModified !== null) headers['if-modified-since'] = this.lastModified;
     const signal = AbortSignal.any([AbortSignal.timeout(this.o.timeoutMs), this.stopCtl.signal]);

@@ -66,7 +66,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): { app: App
 /**
  * JJJ_REALTIME="feed=url,feed=url" (several URLs of one feed: repeat the feed), with
  * JJJ_REALTIME_INTERVAL_S (30), JJJ_REALTIME_TIMEOUT_S (10), JJJ_REALTIME_MAX_AGE_S (600) and
- * JJJ_REALTIME_FINISHED_MINUTES (60).
+ * JJJ_REALTIME_FINISHED_MINUTES (60). JJJ_REALTIME_HEADERS, a JSON object of feed → {header:
+ * value}, adds request headers to that feed's fetches (API keys: `{"f":{"x-api-key":"…"}}`).
  */
 export function realtimeFromEnv(env: NodeJS.ProcessEnv = process.env): RealtimeOptions {
   const sources: RealtimeSource[] = [];
@@ -78,6 +79,30 @@ export function realtimeFromEnv(env: NodeJS.ProcessEnv = process.env): RealtimeO
     const url = eq > 0 ? item.slice(eq + 1).trim() : '';
     if (feed === '' || !/^https?:\/\/\S+$/i.test(url)) throw new Error(`JJJ_REALTIME must be FEED=http(s)://URL[,FEED=URL…], got "${item}"`);
     sources.push({ feed, url });
+  }
+  const rawHeaders = text(env.JJJ_REALTIME_HEADERS);
+  if (rawHeaders !== null) {
+    const bad = (why: string) => new Error(`JJJ_REALTIME_HEADERS must be a JSON object of feed → {header: value} (${why})`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawHeaders);
+    } catch {
+      throw bad('not JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw bad('not an object');
+    for (const [feed, hs] of Object.entries(parsed)) {
+      const mine = sources.filter((s) => s.feed === feed);
+      if (mine.length === 0) throw bad(`feed "${feed}" is not in JJJ_REALTIME`);
+      if (typeof hs !== 'object' || hs === null || Array.isArray(hs)) throw bad(`"${feed}" must map header names to values`);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(hs)) {
+        // an HTTP token, and a value without line breaks
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw bad(`bad header name "${name}"`);
+        if (typeof value !== 'string' || /[\r\n]/.test(value)) throw bad(`header "${name}" of "${feed}" must be a one-line string`);
+        headers[name.toLowerCase()] = value;
+      }
+      for (const s of mine) s.headers = headers;
+    }
   }
   const seconds = (name: string, def: number, min: number) => {
     const raw = text(env[name]);

@@ -43,6 +43,8 @@ export interface LiveVehicles {
 export interface RealtimeSource {
   feed: string;
   url: string;
+  /** Request headers of its fetches (API keys; JJJ_REALTIME_HEADERS). Never shown in the status. */
+  headers?: Record<string, string>;
 }
 
 export interface RealtimeOptions {
@@ -124,6 +126,7 @@ export class RealtimeHub {
       rec.url = s.url;
       rec.poller = new FeedPoller({
         url: s.url,
+        ...(s.headers !== undefined ? { headers: s.headers } : {}),
         intervalMs: this.o.intervalMs,
         timeoutMs: this.o.timeoutMs,
         ...(this.o.maxBackoffMs !== undefined ? { maxBackoffMs: this.o.maxBackoffMs } : {}),

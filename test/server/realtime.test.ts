@@ -69,7 +69,7 @@ afterEach(async () => {
 });
 
 /** A server state + app; `clock.ms` is the wall clock of the app and the hub. */
-async function setup(o: { token?: string | null; sources?: { feed: string; url: string }[]; timeoutMs?: number; intervalMs?: number } = {}) {
+async function setup(o: { token?: string | null; sources?: { feed: string; url: string; headers?: Record<string, string> }[]; timeoutMs?: number; intervalMs?: number } = {}) {
   const clock = { ms: NOW };
   const now = () => clock.ms;
   const next = { net: new Network(fixtureInput()) };
@@ -97,10 +97,11 @@ async function setup(o: { token?: string | null; sources?: { feed: string; url: 
 /** A local feed server whose answer the test switches. */
 async function feedServer() {
   const mode: { kind: 'pb' | 'garbage' | '500' | 'hang'; body: Uint8Array; etag: string } = { kind: 'pb', body: delayed(300), etag: '"v1"' };
-  const seen = { requests: 0, notModified: 0 };
+  const seen = { requests: 0, notModified: 0, apiKey: undefined as string | string[] | undefined };
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     seen.requests++;
+    seen.apiKey = req.headers['x-api-key'];
     if (mode.kind === 'hang') {
       hanging.add(res);
       return;
@@ -200,6 +201,31 @@ describe('realtime: polling a URL', () => {
     expect(() => realtimeFromEnv({ JJJ_REALTIME: 'nofeed' })).toThrow(/JJJ_REALTIME must be/);
     expect(() => realtimeFromEnv({ JJJ_REALTIME: 'f=ftp://x' })).toThrow(/JJJ_REALTIME must be/);
     expect(() => realtimeFromEnv({ JJJ_REALTIME_INTERVAL_S: '0' })).toThrow(/JJJ_REALTIME_INTERVAL_S/);
+    // request headers per feed (API keys)
+    const env = { JJJ_REALTIME: 'f=https://x.test/a.pb,g=https://y.test/b.pb' };
+    expect(realtimeFromEnv({ ...env, JJJ_REALTIME_HEADERS: '{"f":{"X-Api-Key":"k1"}}' }).sources).toEqual([
+      { feed: 'f', url: 'https://x.test/a.pb', headers: { 'x-api-key': 'k1' } },
+      { feed: 'g', url: 'https://y.test/b.pb' },
+    ]);
+    for (const [bad, why] of [
+      ['{', /not JSON/],
+      ['[]', /not an object/],
+      ['{"h":{"a":"b"}}', /feed "h" is not in JJJ_REALTIME/],
+      ['{"f":"k1"}', /"f" must map header names/],
+      ['{"f":{"bad name":"v"}}', /bad header name/],
+      ['{"f":{"a":"x\\ny"}}', /one-line string/],
+    ] as const)
+      expect(() => realtimeFromEnv({ ...env, JJJ_REALTIME_HEADERS: bad })).toThrow(why);
+  });
+
+  test('request headers of a feed are sent with every poll, and not shown in the status', async () => {
+    const feed = await feedServer();
+    const s = await setup({ sources: [{ feed: 'f', url: feed.url, headers: { 'x-api-key': 'k-secret' } }] });
+    s.hub.start();
+    await until(s.status, (st) => st.feeds[0].lastSuccess !== null);
+    expect(feed.seen.apiKey).toBe('k-secret');
+    expect(JSON.stringify(await s.status())).not.toContain('k-secret');
+    await s.hub.stop();
   });
 });
 
