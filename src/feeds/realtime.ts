@@ -198,6 +198,35 @@ function matchDescriptor(
   return `${what} without trip_id`;
 }
 
+/**
+ * A DIFFERENTIAL FeedMessage applied to the message in use (`previous`, a FULL_DATASET one or
+ * null): its entities replace those of the same id, `is_deleted` ones remove theirs; the result is
+ * a FULL_DATASET message with the new header (timestamp included). A FULL_DATASET message comes
+ * back unchanged. Throws RealtimeError when a message does not decode.
+ */
+export function mergeDifferential(previous: Uint8Array | null, bytes: Uint8Array): Uint8Array {
+  const msg = decodeMessage(bytes);
+  if ((msg.header?.incrementality ?? rt.FeedHeader.Incrementality.FULL_DATASET) !== rt.FeedHeader.Incrementality.DIFFERENTIAL) return bytes;
+  const byId = new Map<string, GtfsRealtimeBindings.transit_realtime.IFeedEntity>();
+  if (previous !== null) for (const e of decodeMessage(previous).entity) byId.set(e.id, e);
+  for (const e of msg.entity) {
+    if (e.isDeleted) byId.delete(e.id);
+    else byId.set(e.id, e);
+  }
+  if (byId.size > REALTIME_LIMITS.entities) throw new RealtimeError('too many entities');
+  const header = rt.FeedHeader.create({ ...msg.header, incrementality: rt.FeedHeader.Incrementality.FULL_DATASET });
+  return rt.FeedMessage.encode(rt.FeedMessage.create({ header, entity: [...byId.values()] as GtfsRealtimeBindings.transit_realtime.FeedEntity[] })).finish();
+}
+
+function decodeMessage(bytes: Uint8Array): GtfsRealtimeBindings.transit_realtime.FeedMessage {
+  if (bytes.length > REALTIME_LIMITS.bytes) throw new RealtimeError(`message too large (${bytes.length} bytes)`);
+  try {
+    return rt.FeedMessage.decode(bytes);
+  } catch (err) {
+    throw new RealtimeError(`not a GTFS-Realtime FeedMessage: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
 const indexes = new WeakMap<Network, RunIndex>();
 
 function tripIndex(net: Network): RunIndex {
@@ -214,14 +243,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
   const grace = options.finishedGraceSeconds ?? DEFAULT_FINISHED_GRACE_SECONDS;
   const feedIdx = net.input.feeds.findIndex((f) => f.name === feed);
   if (feedIdx < 0) throw new RealtimeError(`unknown feed "${feed}"`);
-  if (bytes.length > REALTIME_LIMITS.bytes) throw new RealtimeError(`message too large (${bytes.length} bytes)`);
-  let msg: GtfsRealtimeBindings.transit_realtime.FeedMessage;
-  // (timestamp: the header's, when sent)
-  try {
-    msg = rt.FeedMessage.decode(bytes);
-  } catch (err) {
-    throw new RealtimeError(`not a GTFS-Realtime FeedMessage: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const msg = decodeMessage(bytes);
   if (msg.header === null || msg.header === undefined) throw new RealtimeError('FeedMessage without header');
   if (msg.entity.length > REALTIME_LIMITS.entities) throw new RealtimeError(`too many entities (${msg.entity.length})`);
   const zone = net.input.feeds[feedIdx].timezone;
@@ -237,6 +259,8 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
   const tt = net.timetable;
   const stopIndex = new Map<string, number>();
   for (const e of msg.entity) {
+    // relevant to DIFFERENTIAL streams only, which mergeDifferential has applied
+    if (e.isDeleted) continue;
     if (e.tripUpdate) {
       counts.tripUpdates++;
       const tu = e.tripUpdate;

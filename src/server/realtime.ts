@@ -16,7 +16,7 @@ import type { Network } from '../core/network.js';
 import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
 import { formatIso } from '../core/time.js';
 import { FeedPoller } from '../feeds/realtime-poll.js';
-import { decodeRealtime, RealtimeError, type DecodedRealtime, type RealtimeCounts, type VehiclePosition } from '../feeds/realtime.js';
+import { decodeRealtime, mergeDifferential, RealtimeError, type DecodedRealtime, type RealtimeCounts, type VehiclePosition } from '../feeds/realtime.js';
 import type { ServerState } from './state.js';
 
 /** Live data matched to one network: what requests use. Immutable. */
@@ -244,6 +244,8 @@ export class RealtimeHub {
     };
     let decoded: DecodedRealtime;
     try {
+      // a DIFFERENTIAL message is applied to the one in use, and the result used as a full one
+      bytes = mergeDifferential(rec.message?.bytes ?? null, bytes);
       decoded = this.decode(net, feed, bytes);
     } catch (err) {
       if (err instanceof RealtimeError) return refuse(err.message);

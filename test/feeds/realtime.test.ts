@@ -9,7 +9,7 @@ import { Network } from '../../src/core/network.js';
 import { RealtimeOverlay } from '../../src/core/realtime.js';
 import { plan, PLAN_DEFAULTS } from '../../src/core/plan.js';
 import { parseDateTime } from '../../src/core/time.js';
-import { decodeRealtime, RealtimeError } from '../../src/feeds/realtime.js';
+import { decodeRealtime, mergeDifferential, RealtimeError } from '../../src/feeds/realtime.js';
 import { tiny } from '../core/helpers.js';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
@@ -150,6 +150,28 @@ describe('GTFS-Realtime', () => {
     expect(planAt(bytes, 'A', 'C', '2026-11-24T07:55').itineraries[0].legs[0]).toMatchObject({ tripId: 'f:T1', departure: '2026-11-24T08:00:00+08:00' });
     const missing = decodeRealtime(net, 'f', dup({ tripId: 'T1-extra' }), now);
     expect(missing.counts.reasons).toEqual({ 'duplicated trip needs trip_properties start_date and start_time': 1 });
+  });
+
+  test('a DIFFERENTIAL message is applied to the one in use by entity id; is_deleted entities remove theirs', () => {
+    const msg = (incrementality: number, entity: object[], timestamp = now) =>
+      rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp, incrementality }, entity })).finish();
+    const FULL = rt.FeedHeader.Incrementality.FULL_DATASET;
+    const DIFF = rt.FeedHeader.Incrementality.DIFFERENTIAL;
+    const delay = (id: string, trip: string, d: number) => ({ id, tripUpdate: { trip: { tripId: trip, startDate: '20261124' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: d } }] } });
+    const full = msg(FULL, [delay('a', 'T1', 300), delay('b', 'T2', 600)]);
+    expect(mergeDifferential(null, full)).toBe(full); // a full message is used as it is
+    const diff = msg(DIFF, [delay('a', 'T1', 60), { id: 'b', isDeleted: true }, { id: 'c', alert: { informedEntity: [{ stopId: 'B' }], headerText: { translation: [{ text: 'lift out' }] } } }], now + 30);
+    const merged = rt.FeedMessage.decode(mergeDifferential(full, diff));
+    expect(merged.header.incrementality).toBe(FULL);
+    expect(Number(merged.header.timestamp)).toBe(now + 30);
+    expect(merged.entity.map((e) => e.id)).toEqual(['a', 'c']);
+    const d = decodeRealtime(net, 'f', mergeDifferential(full, diff), now);
+    expect(d.updates.map((u) => u.updates[0].departureDelay)).toEqual([60]);
+    expect(d.alerts).toHaveLength(1);
+    // a differential message first: applied to nothing; is_deleted entities in a full one are skipped
+    expect(rt.FeedMessage.decode(mergeDifferential(null, diff)).entity.map((e) => e.id)).toEqual(['a', 'c']);
+    expect(decodeRealtime(net, 'f', msg(FULL, [{ ...delay('x', 'T1', 120), isDeleted: true }]), now).updates).toEqual([]);
+    expect(() => mergeDifferential(full, Uint8Array.of(0x0a, 0xff, 0xff))).toThrow(RealtimeError);
   });
 
   test('frequency-based trips are matched by start_time', () => {

@@ -408,6 +408,23 @@ describe('realtime: departures', () => {
   });
 });
 
+describe('realtime: DIFFERENTIAL messages', () => {
+  test('a DIFFERENTIAL push updates the message in use entity by entity', async () => {
+    const s = await setup();
+    const diff = (entity: object[], timestamp: number) =>
+      rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp, incrementality: rt.FeedHeader.Incrementality.DIFFERENTIAL }, entity })).finish();
+    const late = (id: string, trip: string, delay: number) => ({ id, tripUpdate: { trip: { tripId: trip, startDate: '20261124' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay } }] } });
+    expect((await s.push(message([late('d1', 'T1', 300), late('d2', 'T2', 600)]))).status).toBe(200);
+    expect((await s.status()).liveRuns).toBe(2);
+    // T1's entity replaced, T2's deleted: one live run, 2 min late
+    expect((await s.push(diff([late('d1', 'T1', 120), { id: 'd2', isDeleted: true }], nowS + 1))).status).toBe(200);
+    expect(await s.firstLeg()).toMatchObject({ realtime: true, delaySeconds: 120 });
+    const st = await s.status();
+    expect(st.liveRuns).toBe(1);
+    expect(st.feeds[0].entities).toMatchObject({ total: 1, matched: 1 });
+  });
+});
+
 describe('realtime: isochrones', () => {
   test('realtime=true draws the circles on live times (a cancelled run is missing); default and false: the timetable', async () => {
     const s = await setup();
