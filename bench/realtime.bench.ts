@@ -15,7 +15,9 @@ import type { NetworkInput } from '../src/core/input.js';
 import { Network } from '../src/core/network.js';
 import { Raptor } from '../src/core/raptor.js';
 import { columnarTrips, tripStops, tripWithTimes, type InlineTrip } from '../src/core/stop-times.js';
-import { RealtimeOverlay } from '../src/core/realtime.js';
+import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
+import { decodeRealtime } from '../src/feeds/realtime.js';
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { addDays, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
 import { CITY_SIZED, DELAY_MODELS as MODELS, METRO_SIZED, syntheticCity, syntheticUpdates, type DelayModel as Model } from './synthetic.js';
@@ -50,6 +52,26 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
   }
   const rw: NetworkInput = { ...input, services, ...columnarTrips(trips) };
   return new Raptor(compileTimetable(rw, net.transfers));
+}
+
+/** The overlay specs as a FeedMessage: one TripUpdate per run, trip_id + start_date, stops by stop_id. */
+function feedMessage(net: Network, ups: TripUpdateSpec[]): Uint8Array {
+  const input = net.input;
+  const ns = (id: string) => id.slice(id.indexOf(':') + 1);
+  const startDate = addDays(input.firstDate, 1).replaceAll('-', '');
+  const entity = ups.map((u, i) => {
+    const t = net.timetable.tripInput[u.trip];
+    const stops = tripStops(input, t);
+    return {
+      id: `u${i}`,
+      tripUpdate: {
+        trip: { tripId: ns(input.trips.id(t)), startDate },
+        stopTimeUpdate: u.updates.map((x) => ({ stopId: ns(input.stops[stops[x.pos]].id), arrival: { delay: x.arrivalDelay }, departure: { delay: x.departureDelay } })),
+      },
+    };
+  });
+  const { transit_realtime: rt } = GtfsRealtimeBindings;
+  return rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp: 0 }, entity })).finish();
 }
 
 /**
@@ -96,6 +118,19 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
   const ups = syntheticUpdates(net, 9, 10_000, 'chaotic');
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
+  // the same updates as a GTFS-Realtime message, end to end: decode, match (trip_id + start_date,
+  // stops by stop_id), build the overlay — what every poll of such a feed costs
+  const bytes = feedMessage(net, ups);
+  const feed = net.input.feeds[0].name;
+  const now = parseDateTime('2026-11-24T12:00', net.input.feeds[0].timezone)!;
+  const endToEnd = () => {
+    const d = decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 });
+    return new RealtimeOverlay(net.timetable, net.input, d.updates, d.added);
+  };
+  const matched = decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 }).counts;
+  if (matched.matched !== ups.length) throw new Error(`the FeedMessage matched ${matched.matched} of ${ups.length} trip updates: ${JSON.stringify(matched.reasons)}`);
+  if (endToEnd().entries.length !== build().entries.length) throw new Error('the FeedMessage gave another overlay than the updates');
+  rows.push(await measure(name, `decode + match + build from a ${(bytes.length / 1024).toFixed(0)} KiB FeedMessage of the same updates`, [0], endToEnd, () => [endToEnd().entries.length], 3000));
   const rnd = mulberry32(10);
   const seen = new Set<number>();
   for (let t = 0; t < net.input.trips.length; t++) for (const s of tripStops(net.input, t)) seen.add(s);
