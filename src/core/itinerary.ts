@@ -192,7 +192,8 @@ function transitLeg(net: Network, l: Leg, live?: OverlayEntry): LegOut {
   const input = net.input;
   const ti = tt.tripInput[l.trip];
   const trip = input.trips.get(ti);
-  const tripStopIdx = tripStops(input, ti);
+  // a live run may call at other stops (another platform) than its trip's
+  const tripStopIdx = live?.stops ?? tripStops(input, ti);
   const arrivals = tripArrivals(input, ti);
   const departures = tripDepartures(input, ti);
   const shift = tt.tripShift[l.trip];

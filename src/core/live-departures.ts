@@ -70,7 +70,7 @@ export function liveDepartures(net: Network, live: RealtimeOverlay, stops: reado
     }
     const r = e.route;
     const trip = input.trips.get(tt.tripInput[e.trip]);
-    const ts = tripStops(input, tt.tripInput[e.trip]);
+    const ts = e.stops ?? tripStops(input, tt.tripInput[e.trip]);
     const deps = tripDepartures(input, tt.tripInput[e.trip]);
     const route = input.routes[trip.route];
     const zone = tt.zones[v.routeZone[r]];

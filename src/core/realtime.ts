@@ -29,6 +29,8 @@ export interface StopTimeUpdateSpec {
   arrivalDelay?: number;
   departureDelay?: number;
   skipped?: boolean;
+  /** The stop (index into the input's stops) the run calls at instead, e.g. another platform. */
+  assignedStop?: number;
 }
 
 export interface TripUpdateSpec {
@@ -64,6 +66,8 @@ export interface OverlayEntry {
   arrivals: Float64Array;
   departures: Float64Array;
   skipped: Uint8Array;
+  /** Static runs calling at other stops than their route's (StopTimeUpdateSpec.assignedStop): the stop per position; else null. */
+  stops: Int32Array | null;
 }
 
 /** Static runs hidden by the overlay, for one view's trip numbering. */
@@ -161,7 +165,7 @@ export class RealtimeOverlay {
         return;
       }
       if (live.moved > 0) this.corrected.push({ index, added: false, times: live.moved });
-      this.entries.push({ trip: u.trip, day: u.day, route: tt.tripRoute[u.trip], added: null, arrivals: live.arrivals, departures: live.departures, skipped: live.skipped });
+      this.entries.push({ trip: u.trip, day: u.day, route: tt.tripRoute[u.trip], added: null, arrivals: live.arrivals, departures: live.departures, skipped: live.skipped, stops: live.stops });
     });
     added.forEach((a, index) => {
       const n = a.stops.length;
@@ -170,7 +174,7 @@ export class RealtimeOverlay {
       const dep = Float64Array.from(a.departures);
       const moved = monotone(arr, dep);
       if (moved > 0) this.corrected.push({ index, added: true, times: moved });
-      this.entries.push({ trip: -1, day: -1, route: -1, added: a, arrivals: arr, departures: dep, skipped: new Uint8Array(n) });
+      this.entries.push({ trip: -1, day: -1, route: -1, added: a, arrivals: arr, departures: dep, skipped: new Uint8Array(n), stops: null });
     });
     this.hiddenForward = { keys };
     const rKeys = new Set<number>();
@@ -223,7 +227,7 @@ export class RealtimeOverlay {
   }
 
   /** Scheduled times of the static trip plus the live data, delays carried downstream. */
-  private liveTimes(u: TripUpdateSpec): (Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped'> & { moved: number }) | null {
+  private liveTimes(u: TripUpdateSpec): (Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped' | 'stops'> & { moved: number }) | null {
     const v = this.tt.forward;
     const r = this.tt.tripRoute[u.trip];
     const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
@@ -232,6 +236,7 @@ export class RealtimeOverlay {
     const arrivals = new Float64Array(n);
     const departures = new Float64Array(n);
     const skipped = new Uint8Array(n);
+    let stops: Int32Array | null = null;
     const byPos = new Map<number, StopTimeUpdateSpec>();
     for (const s of u.updates) {
       if (s.pos < 0 || s.pos >= n) return null;
@@ -246,6 +251,10 @@ export class RealtimeOverlay {
       let d = schedDep + delay;
       if (s !== undefined) {
         if (s.skipped) skipped[p] = 1;
+        if (s.assignedStop !== undefined && s.assignedStop !== v.routeStops[v.routeStopsOffset[r] + p]) {
+          if (s.assignedStop < 0 || s.assignedStop >= v.stopCount) return null;
+          (stops ??= v.routeStops.slice(v.routeStopsOffset[r], v.routeStopsOffset[r] + n))[p] = s.assignedStop;
+        }
         const arrDelay = s.arrivalTime !== undefined ? s.arrivalTime - schedArr : s.arrivalDelay;
         const depDelay = s.departureTime !== undefined ? s.departureTime - schedDep : s.departureDelay;
         if (arrDelay !== undefined) {
@@ -262,7 +271,7 @@ export class RealtimeOverlay {
       departures[p] = d;
     }
     const moved = monotone(arrivals, departures);
-    return { arrivals, departures, skipped, moved };
+    return { arrivals, departures, skipped, stops, moved };
   }
 
   /**
@@ -322,8 +331,8 @@ export class RealtimeOverlay {
         if (this.hiddenForward.keys.has(k)) {
           const i = liveOf.get(k);
           if (i === undefined) continue; // cancelled
-          if (this.entries[i].skipped.indexOf(1) >= 0) {
-            loose.push(i); // other pickup/drop-off rules than the route's
+          if (this.entries[i].skipped.indexOf(1) >= 0 || this.entries[i].stops !== null) {
+            loose.push(i); // other pickup/drop-off rules or stops than the route's
             continue;
           }
           rows.push(liveRow(i, n));
@@ -352,7 +361,7 @@ export class RealtimeOverlay {
     }
     // 2. the rest: added trips, runs skipping stops, runs out of FIFO order
     for (let i = 0; i < this.entries.length; i++) if (this.entries[i].added !== null) loose.push(i);
-    const stopsOf = (e: OverlayEntry, p: number) => (e.added !== null ? e.added.stops[p] : f.routeStops[f.routeStopsOffset[e.route] + p]);
+    const stopsOf = (e: OverlayEntry, p: number) => (e.added !== null ? e.added.stops[p] : e.stops !== null ? e.stops[p] : f.routeStops[f.routeStopsOffset[e.route] + p]);
     const flagOf = (e: OverlayEntry, p: number, n: number) =>
       e.added !== null ? (p < n - 1 ? PICKUP_OK : 0) | (p > 0 ? DROPOFF_OK : 0) : e.skipped[p] ? 0 : f.routeStopFlags[f.routeStopsOffset[e.route] + p];
     const groups = new Map<string, number[]>();
@@ -466,7 +475,9 @@ export class RealtimeOverlay {
     const laneFill = laneStart.slice(0, staticR);
     routes.forEach((rt, r) => {
       if (rt.stat < 0 || rt.day >= 0) return;
-      laneRepl[laneFill[rt.stat]] = replAt.get(rt.stat * dayCount + rt.laneDay) ?? -1;
+      // a replacing run dominates a lane run only where both call at the same stops
+      const same = rt.stops.every((s, p) => s === f.routeStops[f.routeStopsOffset[rt.stat] + p]);
+      laneRepl[laneFill[rt.stat]] = same ? (replAt.get(rt.stat * dayCount + rt.laneDay) ?? -1) : -1;
       laneRoute[laneFill[rt.stat]++] = r;
       zoneDays.add(f.routeZone[rt.stat] * dayCount + rt.laneDay);
     });

@@ -326,6 +326,15 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         else if (ad !== null) u.arrivalDelay = ad;
         if (dt !== null) u.departureTime = dt;
         else if (dd !== null) u.departureDelay = dd;
+        const assigned = s.stopTimeProperties?.assignedStopId;
+        if (assigned) {
+          const idx = lookupStop(net, stopIndex, ns(assigned));
+          if (idx === undefined) {
+            bad = 'assigned_stop_id names no stop of the feed';
+            break;
+          }
+          u.assignedStop = idx;
+        }
         ups.push(u);
       }
       // TripUpdate.delay: the run's delay at the stops before the first stop_time_update (all of them without one)
@@ -572,6 +581,12 @@ function duplicatedTrip(net: Network, ns: (id: string) => string, trips: RunInde
   return out;
 }
 
+/** A stop by namespaced id, through `stopIndex` (filled on first use). */
+function lookupStop(net: Network, stopIndex: Map<string, number>, id: string): number | undefined {
+  if (stopIndex.size === 0) net.input.stops.forEach((s, i) => stopIndex.set(s.id, i));
+  return stopIndex.get(id);
+}
+
 function addedTrip(
   net: Network,
   ns: (id: string) => string,
@@ -582,12 +597,11 @@ function addedTrip(
   const routeId = tu.trip?.routeId;
   const line = routeId ? net.input.routes.findIndex((r) => r.id === ns(routeId)) : -1;
   if (line < 0) return 'added trip without a known route_id';
-  if (stopIndex.size === 0) net.input.stops.forEach((s, i) => stopIndex.set(s.id, i));
   const stops: number[] = [];
   const arrivals: number[] = [];
   const departures: number[] = [];
   for (const s of tu.stopTimeUpdate ?? []) {
-    const idx = s.stopId ? stopIndex.get(ns(s.stopId)) : undefined;
+    const idx = s.stopId ? lookupStop(net, stopIndex, ns(s.stopId)) : undefined;
     const a = (has(s.arrival, 'time') ? num(s.arrival!.time) : null) ?? (has(s.departure, 'time') ? num(s.departure!.time) : null);
     const d = (has(s.departure, 'time') ? num(s.departure!.time) : null) ?? a;
     if (idx === undefined || a === null || d === null) return 'added trip needs stop_id and absolute times at every stop';

@@ -154,6 +154,29 @@ describe('realtime overlay', () => {
     expect(f3.describe(f3.search('X', 'Z', `${DAY}T08:25:59`, { direction: 'arrive', realtime: o }).journeys[0])).toBe('X ~ R 08:00 08:20 ~ Z [08:00 08:20]');
   });
 
+  test('RT11 a run assigned another stop (platform) is boarded and left there, not at its timetabled stop, both ways', () => {
+    const n5 = tiny({
+      stops: ['A', 'B', 'B2', 'C'],
+      trips: [
+        // r0 is earlier than p at every position: it must not hide p where only p calls (B2)
+        { id: 'r0', route: 'R', times: 'A 7:50, B 8:05, C 8:15' },
+        { id: 'p', route: 'R', times: 'A 8:00, B 8:10, C 8:20' },
+        { id: 'q', route: 'R', times: 'A 9:00, B 9:10, C 9:20' },
+      ],
+    });
+    const f5 = new Fixture(n5);
+    const id = (x: string) => Array.from(f5.tt.tripInput).findIndex((t) => n5.trips.id(t) === `f:${x}`);
+    const o = new RealtimeOverlay(f5.tt, n5, [{ trip: id('p'), day, updates: [{ pos: 1, assignedStop: f5.stop('B2'), arrivalDelay: 60, departureDelay: 60 }] }]);
+    expect(o.laneRoute.length).toBe(1); // its own lane: other stops than the route's
+    expect(f5.describe(f5.search('B2', 'C', `${DAY}T08:00`, { realtime: o }).journeys[0])).toBe('B2 ~ R 08:11 08:21 ~ C [08:11 08:21]');
+    expect(f5.describe(f5.search('A', 'B2', `${DAY}T07:55`, { realtime: o }).journeys[0])).toBe('A ~ R 08:00 08:11 ~ B2 [08:00 08:11]');
+    // at B, p no longer calls: after r0 the next run is the 09:10; on the timetable B2 has no service at all
+    expect(f5.describe(f5.search('B', 'C', `${DAY}T08:06`, { realtime: o }).journeys[0])).toBe('B ~ R 09:10 09:20 ~ C [09:10 09:20]');
+    expect(f5.search('B2', 'C', `${DAY}T08:00`).journeys).toEqual([]);
+    expect(f5.describe(f5.search('B2', 'C', `${DAY}T08:30`, { realtime: o, direction: 'arrive' }).journeys[0])).toBe('B2 ~ R 08:11 08:21 ~ C [08:11 08:21]');
+    expect(o.entries[0].stops).toEqual(Int32Array.of(f5.stop('A'), f5.stop('B2'), f5.stop('C')));
+  });
+
   test('RT10 an update for a day its trip does not run is refused with a reason; the other updates apply', () => {
     const n4 = tiny({
       stops: ['A', 'B'],

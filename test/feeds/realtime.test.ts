@@ -8,6 +8,7 @@ import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { Network } from '../../src/core/network.js';
 import { RealtimeOverlay } from '../../src/core/realtime.js';
 import { plan, PLAN_DEFAULTS } from '../../src/core/plan.js';
+import { liveDepartures } from '../../src/core/live-departures.js';
 import { parseDateTime } from '../../src/core/time.js';
 import { decodeRealtime, mergeDifferential, RealtimeError } from '../../src/feeds/realtime.js';
 import { tiny } from '../core/helpers.js';
@@ -172,6 +173,24 @@ describe('GTFS-Realtime', () => {
     expect(rt.FeedMessage.decode(mergeDifferential(null, diff)).entity.map((e) => e.id)).toEqual(['a', 'c']);
     expect(decodeRealtime(net, 'f', msg(FULL, [{ ...delay('x', 'T1', 120), isDeleted: true }]), now).updates).toEqual([]);
     expect(() => mergeDifferential(full, Uint8Array.of(0x0a, 0xff, 0xff))).toThrow(RealtimeError);
+  });
+
+  test('assigned_stop_id moves the call to another stop (platform): the itinerary and the update say so; an unknown stop is refused', () => {
+    const plat = new Network(tiny({ stops: ['A', 'B', 'B2', 'C'], trips: [{ id: 'T1', route: 'R', type: 2, times: 'A 8:00, B 8:10, C 8:20' }] }));
+    const moved = (stop: string) =>
+      encode([{ id: '1', tripUpdate: { trip: { tripId: 'T1', startDate: '20261124' }, stopTimeUpdate: [{ stopSequence: 1, arrival: { delay: 0 }, stopTimeProperties: { assignedStopId: stop } }] } }]);
+    const d = decodeRealtime(plat, 'f', moved('B2'), now);
+    expect(d.updates[0].updates[0].assignedStop).toBe(2);
+    const overlay = new RealtimeOverlay(plat.timetable, plat.input, d.updates, d.added);
+    const legs = plan(plat, { from: 'A', to: 'C', time: parseDateTime('2026-11-24T07:55', 'Asia/Shanghai')!, arriveBy: false, maxTransfers: 2, modes: null, maxWalkMetres: 0, transferSlack: 0, maxDuration: PLAN_DEFAULTS.maxDuration, realtime: overlay }).itineraries[0].legs;
+    const ride = legs.find((l) => l.mode !== 'WALK')!;
+    expect(ride).toMatchObject({ realtime: true, tripId: 'f:T1' });
+    expect(ride.intermediateStops?.map((x) => x.name)).toEqual(['B2']);
+    // the departure boards: at B2, not at B
+    const board = (stop: number) => liveDepartures(plat, overlay, [stop], parseDateTime('2026-11-24T07:55', 'Asia/Shanghai')!, 3600, 10).map((x) => [x.tripId, x.stop.id, x.departure]);
+    expect(board(2)).toEqual([['f:T1', 'f:B2', '2026-11-24T08:10:00+08:00']]);
+    expect(board(1)).toEqual([]);
+    expect(decodeRealtime(plat, 'f', moved('NOPE'), now).counts.reasons).toEqual({ 'assigned_stop_id names no stop of the feed': 1 });
   });
 
   test('frequency-based trips are matched by start_time', () => {
