@@ -1,5 +1,6 @@
 /**
  * Seeded property test for the realtime overlay: random delays (late and early), skipped stops,
+ * calls moved to other stops (assigned_stop_id),
  * cancellations and added trips on random networks. The fast router with the overlay must equal
  * the reference router run on a network where the affected runs were really rewritten — removed on
  * their day and re-added with their live times — which is exactly what the overlay promises
@@ -41,7 +42,9 @@ function randomUpdates(rng: Rng, input: NetworkInput, tt: Timetable): { updates:
     for (let pos = 0; pos < tripLength(input, tt.tripInput[g]); pos++) {
       if (!rng.chance(0.35)) continue;
       const delay = rng.int(-300, 1800);
-      ups.push(rng.chance(0.5) ? { pos, arrivalDelay: delay, departureDelay: delay + rng.int(0, 120), skipped: rng.chance(0.1) } : { pos, departureDelay: delay });
+      const u: TripUpdateSpec['updates'][number] = rng.chance(0.5) ? { pos, arrivalDelay: delay, departureDelay: delay + rng.int(0, 120), skipped: rng.chance(0.1) } : { pos, departureDelay: delay };
+      if (rng.chance(0.1)) u.assignedStop = rng.int(0, input.stops.length - 1); // another platform (or any stop)
+      ups.push(u);
     }
     updates.push({ trip: g, day, updates: ups });
   }
@@ -100,7 +103,7 @@ function rewritten(input: NetworkInput, tt: Timetable, overlay: RealtimeOverlay,
     const zone = input.feeds[input.routes[src.route].feed].timezone;
     const origin = serviceDayOrigin(addDays(input.firstDate, e.day), zone);
     trips.push({
-      ...src, id: `${src.id}@live`, service: onlyDay(e.day), frequencies: undefined,
+      ...src, id: `${src.id}@live`, service: onlyDay(e.day), frequencies: undefined, stops: e.stops ?? src.stops,
       arrivals: Int32Array.from(e.arrivals, (x) => x - origin), departures: Int32Array.from(e.departures, (x) => x - origin),
       pickup: Uint8Array.from(src.pickup, (p, i) => (e.skipped[i] ? 1 : p)), dropOff: Uint8Array.from(src.dropOff, (p, i) => (e.skipped[i] ? 1 : p)),
     });
