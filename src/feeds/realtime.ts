@@ -267,7 +267,8 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
       stopUpdates += tu.stopTimeUpdate?.length ?? 0;
       if (stopUpdates > REALTIME_LIMITS.stopTimeUpdates) throw new RealtimeError('too many stop time updates');
       const rel = tu.trip?.scheduleRelationship ?? rt.TripDescriptor.ScheduleRelationship.SCHEDULED;
-      if (rel === rt.TripDescriptor.ScheduleRelationship.ADDED) {
+      // NEW (8, newer than these bindings) is the spec's name for an extra trip with full stop times
+      if (rel === rt.TripDescriptor.ScheduleRelationship.ADDED || (rel as number) === NEW) {
         const added = addedTrip(net, ns, tu, zone, stopIndex);
         if (typeof added === 'string') reject(added);
         else {
@@ -454,8 +455,9 @@ function matchRun(net: Network, candidates: Int32Array, startDate: string | null
   return best >= 0 ? [g, best] : 'trip does not run around now';
 }
 
-/** TripDescriptor.ScheduleRelationship.DELETED (GTFS-Realtime 2.0, after gtfs-realtime-bindings 1.1). */
+/** TripDescriptor.ScheduleRelationship DELETED and NEW (GTFS-Realtime 2.0, after gtfs-realtime-bindings 1.1). */
 const DELETED = 7;
+const NEW = 8;
 
 const STOP_STATUS: Record<number, VehicleStopStatus> = {
   [rt.VehiclePosition.VehicleStopStatus.INCOMING_AT]: 'INCOMING_AT',

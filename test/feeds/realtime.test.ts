@@ -193,6 +193,29 @@ describe('GTFS-Realtime', () => {
     expect(decodeRealtime(plat, 'f', moved('NOPE'), now).counts.reasons).toEqual({ 'assigned_stop_id names no stop of the feed': 1 });
   });
 
+  test('ADDED (and NEW) trips with full stop times are routed; without a known route or times they are refused', () => {
+    const t = (hm: string) => parseDateTime(`2026-11-24T${hm}`, 'Asia/Shanghai')!;
+    const extra = (rel: number, trip: object, stops: object[]) =>
+      rt.FeedMessage.encode(
+        rt.FeedMessage.create({
+          header: rt.FeedHeader.create({ gtfsRealtimeVersion: '2.0', timestamp: now }),
+          entity: [rt.FeedEntity.create({ id: 'n', tripUpdate: rt.TripUpdate.fromObject({ trip: { ...trip, scheduleRelationship: rel }, stopTimeUpdate: stops }) })],
+        }),
+      ).finish();
+    const calls = [
+      { stopId: 'A', departure: { time: t('08:40') } },
+      { stopId: 'C', arrival: { time: t('08:55') } },
+    ];
+    for (const rel of [rt.TripDescriptor.ScheduleRelationship.ADDED, 8]) {
+      const bytes = extra(rel, { tripId: 'X1', routeId: 'R' }, calls);
+      expect(decodeRealtime(net, 'f', bytes, now).counts, `schedule_relationship ${rel}`).toMatchObject({ matched: 1, unmatched: 0 });
+      expect(planAt(bytes, 'A', 'C', '2026-11-24T08:35').itineraries[0].legs[0]).toMatchObject({ added: true, tripId: 'f:X1', departure: '2026-11-24T08:40:00+08:00', arrival: '2026-11-24T08:55:00+08:00' });
+    }
+    const reasons = (trip: object, stops: object[]) => decodeRealtime(net, 'f', extra(rt.TripDescriptor.ScheduleRelationship.ADDED, trip, stops), now).counts.reasons;
+    expect(reasons({ tripId: 'X2', routeId: 'NOPE' }, calls)).toEqual({ 'added trip without a known route_id': 1 });
+    expect(reasons({ tripId: 'X3', routeId: 'R' }, [{ stopId: 'A', departure: { delay: 60 } }, ...calls.slice(1)])).toEqual({ 'added trip needs stop_id and absolute times at every stop': 1 });
+  });
+
   test('frequency-based trips are matched by start_time', () => {
     const bytes = encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124', startTime: '09:15:00' }, stopTimeUpdate: [{ stopSequence: 0, departure: { delay: 120 } }] } }]);
     const d = decodeRealtime(net, 'f', bytes, now);
