@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Network } from '../core/network.js';
 import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
-import { decodeRealtime, RealtimeError } from '../feeds/realtime.js';
+import { decodeRealtime, mergeDifferential, RealtimeError } from '../feeds/realtime.js';
 import { UsageError } from './common.js';
 
 export interface RealtimeFile {
@@ -31,7 +31,8 @@ export function readRealtimeFiles(specs: readonly string[]): RealtimeFile[] {
 }
 
 /**
- * One overlay of all the messages, each matched as of its header timestamp (else `fallbackNow`,
+ * One overlay of all the messages (a DIFFERENTIAL one applied to the same feed's message before
+ * it), each matched as of its header timestamp (else `fallbackNow`,
  * epoch seconds: the query's time); null without messages. `report` gets a line of counts per
  * message and one for times put in order. A message that does not decode, or names an unknown
  * feed, is a UsageError naming it.
@@ -40,7 +41,21 @@ export function offlineOverlay(net: Network, files: readonly RealtimeFile[], fal
   if (files.length === 0) return null;
   const updates: TripUpdateSpec[] = [];
   const added: AddedTripSpec[] = [];
+  // a DIFFERENTIAL message applies to the feed's message before it, as the server does
+  const messages: RealtimeFile[] = [];
   for (const f of files) {
+    const before = messages.findLastIndex((m) => m.feed === f.feed);
+    let bytes: Uint8Array;
+    try {
+      bytes = mergeDifferential(before >= 0 ? messages[before].bytes : null, f.bytes);
+    } catch (err) {
+      if (err instanceof RealtimeError) throw new UsageError(`--realtime ${f.spec}: ${err.message}`);
+      throw err;
+    }
+    if (bytes !== f.bytes && before >= 0) messages[before] = { spec: `${messages[before].spec} + ${f.spec}`, feed: f.feed, bytes };
+    else messages.push({ ...f, bytes });
+  }
+  for (const f of messages) {
     try {
       const d = decodeRealtime(net, f.feed, f.bytes, fallbackNow);
       const now = d.timestamp ?? fallbackNow;
