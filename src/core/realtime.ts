@@ -226,52 +226,27 @@ export class RealtimeOverlay {
     return out;
   }
 
-  /** Scheduled times of the static trip plus the live data, delays carried downstream. */
+  /** Scheduled times of the static trip plus the live data (liveStopTimes), its calls moved to assigned stops. */
   private liveTimes(u: TripUpdateSpec): (Pick<OverlayEntry, 'arrivals' | 'departures' | 'skipped' | 'stops'> & { moved: number }) | null {
     const v = this.tt.forward;
     const r = this.tt.tripRoute[u.trip];
-    const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
-    const j = u.trip - v.routeTripsOffset[r];
+    const s0 = v.routeStopsOffset[r];
+    const n = v.routeStopsOffset[r + 1] - s0;
+    const at = v.routeTimesOffset[r] + (u.trip - v.routeTripsOffset[r]) * n;
     const off = v.dayOffset[v.routeZone[r] * v.dayCount + u.day] + this.tt.base;
-    const arrivals = new Float64Array(n);
-    const departures = new Float64Array(n);
-    const skipped = new Uint8Array(n);
+    const live = liveStopTimes(
+      Float64Array.from(v.arr.subarray(at, at + n), (x) => x + off),
+      Float64Array.from(v.dep.subarray(at, at + n), (x) => x + off),
+      u.updates,
+    );
+    if (live === null) return null;
     let stops: Int32Array | null = null;
-    const byPos = new Map<number, StopTimeUpdateSpec>();
     for (const s of u.updates) {
-      if (s.pos < 0 || s.pos >= n) return null;
-      byPos.set(s.pos, s);
+      if (s.assignedStop === undefined || s.assignedStop === v.routeStops[s0 + s.pos]) continue;
+      if (s.assignedStop < 0 || s.assignedStop >= v.stopCount) return null;
+      (stops ??= v.routeStops.slice(s0, s0 + n))[s.pos] = s.assignedStop;
     }
-    let delay = 0;
-    for (let p = 0; p < n; p++) {
-      const schedArr = v.arr[v.routeTimesOffset[r] + j * n + p] + off;
-      const schedDep = v.dep[v.routeTimesOffset[r] + j * n + p] + off;
-      const s = byPos.get(p);
-      let a = schedArr + delay;
-      let d = schedDep + delay;
-      if (s !== undefined) {
-        if (s.skipped) skipped[p] = 1;
-        if (s.assignedStop !== undefined && s.assignedStop !== v.routeStops[v.routeStopsOffset[r] + p]) {
-          if (s.assignedStop < 0 || s.assignedStop >= v.stopCount) return null;
-          (stops ??= v.routeStops.slice(v.routeStopsOffset[r], v.routeStopsOffset[r] + n))[p] = s.assignedStop;
-        }
-        const arrDelay = s.arrivalTime !== undefined ? s.arrivalTime - schedArr : s.arrivalDelay;
-        const depDelay = s.departureTime !== undefined ? s.departureTime - schedDep : s.departureDelay;
-        if (arrDelay !== undefined) {
-          a = schedArr + arrDelay;
-          delay = arrDelay;
-        }
-        if (depDelay !== undefined) {
-          d = schedDep + depDelay;
-          delay = depDelay;
-        } else if (arrDelay !== undefined) d = Math.max(schedDep + arrDelay, a);
-        if (arrDelay === undefined && depDelay !== undefined) a = Math.min(a, d);
-      }
-      arrivals[p] = a;
-      departures[p] = d;
-    }
-    const moved = monotone(arrivals, departures);
-    return { arrivals, departures, skipped, stops, moved };
+    return { ...live, stops };
   }
 
   /**
@@ -688,6 +663,53 @@ function indexSomeRoutes(v: SearchView, routes: Int32Array): StopRouteIndex {
       pos[fill[s]++] = i - v.routeStopsOffset[r];
     }
   return { offset, routes: out, pos };
+}
+
+/**
+ * A run's live times from its scheduled ones (epoch seconds per position) and stop-time updates:
+ * an update's delay (or absolute time) holds downstream until the next update, early running
+ * included; a departure-only update moves the arrival no later than it; then the times are put in
+ * order (monotone: `moved` counts the times it moved). Null when an update's position is out of
+ * range. Shared by the overlay's static runs and the feed's DUPLICATED copies.
+ */
+export function liveStopTimes(
+  schedArr: Float64Array,
+  schedDep: Float64Array,
+  updates: readonly StopTimeUpdateSpec[],
+): { arrivals: Float64Array; departures: Float64Array; skipped: Uint8Array; moved: number } | null {
+  const n = schedArr.length;
+  const arrivals = new Float64Array(n);
+  const departures = new Float64Array(n);
+  const skipped = new Uint8Array(n);
+  const byPos = new Map<number, StopTimeUpdateSpec>();
+  for (const s of updates) {
+    if (s.pos < 0 || s.pos >= n) return null;
+    byPos.set(s.pos, s);
+  }
+  let delay = 0;
+  for (let p = 0; p < n; p++) {
+    const s = byPos.get(p);
+    let a = schedArr[p] + delay;
+    let d = schedDep[p] + delay;
+    if (s !== undefined) {
+      if (s.skipped) skipped[p] = 1;
+      const arrDelay = s.arrivalTime !== undefined ? s.arrivalTime - schedArr[p] : s.arrivalDelay;
+      const depDelay = s.departureTime !== undefined ? s.departureTime - schedDep[p] : s.departureDelay;
+      if (arrDelay !== undefined) {
+        a = schedArr[p] + arrDelay;
+        delay = arrDelay;
+      }
+      if (depDelay !== undefined) {
+        d = schedDep[p] + depDelay;
+        delay = depDelay;
+      } else if (arrDelay !== undefined) d = Math.max(schedDep[p] + arrDelay, a);
+      if (arrDelay === undefined && depDelay !== undefined) a = Math.min(a, d);
+    }
+    arrivals[p] = a;
+    departures[p] = d;
+  }
+  const moved = monotone(arrivals, departures);
+  return { arrivals, departures, skipped, moved };
 }
 
 /** Make live times consistent: never earlier than the stop before, departure ≥ arrival. Returns how many times it moved. */

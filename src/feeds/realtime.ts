@@ -10,7 +10,7 @@ import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { positionOfSequence, tripArrivals, tripDeparture, tripDepartures, tripStops } from '../core/stop-times.js';
 import type { AlertSelector, ServiceAlert, Translation } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
-import type { AddedTripSpec, StopTimeUpdateSpec, TripUpdateSpec } from '../core/realtime.js';
+import { liveStopTimes, type AddedTripSpec, type StopTimeUpdateSpec, type TripUpdateSpec } from '../core/realtime.js';
 import { daysBetween, localDate, parseGtfsTime, serviceDayOrigin } from '../core/time.js';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
@@ -278,7 +278,7 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         continue;
       }
       if (rel === rt.TripDescriptor.ScheduleRelationship.DUPLICATED) {
-        const dup = duplicatedTrip(net, ns, trips, tu, zone);
+        const dup = duplicatedTrip(net, ns, trips, tu, zone, stopIndex);
         if (typeof dup === 'string') reject(dup);
         else {
           out.added.push(dup);
@@ -303,46 +303,9 @@ export function decodeRealtime(net: Network, feed: string, bytes: Uint8Array, no
         counts.matched++;
         continue;
       }
-      const input = tt.tripInput[trip];
-      const ups: StopTimeUpdateSpec[] = [];
-      let bad: string | null = null;
-      for (const s of tu.stopTimeUpdate ?? []) {
-        const pos = positionOf(input, has(s, 'stopSequence') ? s.stopSequence : null, has(s, 'stopId') && s.stopId ? ns(s.stopId) : null, net, ups.length > 0 ? ups[ups.length - 1].pos + 1 : 0);
-        if (pos < 0) {
-          bad = 'stop_time_update names no stop of the trip';
-          break;
-        }
-        const u: StopTimeUpdateSpec = { pos };
-        const r = s.scheduleRelationship ?? 0;
-        if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED) u.skipped = true;
-        else if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.NO_DATA) {
-          u.arrivalDelay = 0;
-          u.departureDelay = 0;
-        }
-        const at = has(s.arrival, 'time') ? num(s.arrival!.time) : null;
-        const ad = has(s.arrival, 'delay') ? num(s.arrival!.delay) : null;
-        const dt = has(s.departure, 'time') ? num(s.departure!.time) : null;
-        const dd = has(s.departure, 'delay') ? num(s.departure!.delay) : null;
-        if (at !== null) u.arrivalTime = at;
-        else if (ad !== null) u.arrivalDelay = ad;
-        if (dt !== null) u.departureTime = dt;
-        else if (dd !== null) u.departureDelay = dd;
-        const assigned = s.stopTimeProperties?.assignedStopId;
-        if (assigned) {
-          const idx = lookupStop(net, stopIndex, ns(assigned));
-          if (idx === undefined) {
-            bad = 'assigned_stop_id names no stop of the feed';
-            break;
-          }
-          u.assignedStop = idx;
-        }
-        ups.push(u);
-      }
-      // TripUpdate.delay: the run's delay at the stops before the first stop_time_update (all of them without one)
-      const tripDelay = has(tu, 'delay') ? num(tu.delay) : null;
-      if (bad === null && tripDelay !== null && (ups.length === 0 || ups[0].pos > 0)) ups.unshift({ pos: 0, arrivalDelay: tripDelay, departureDelay: tripDelay });
-      if (bad !== null) {
-        reject(bad);
+      const ups = stopTimeSpecs(net, ns, tu, tt.tripInput[trip], stopIndex);
+      if (typeof ups === 'string') {
+        reject(ups);
         continue;
       }
       // updates for runs that have finished long ago expire
@@ -522,7 +485,14 @@ function vehicle(
  * update's stop_time_updates applied to the copy (delays carried downstream, absolute times;
  * SKIPPED stops left out). Routed as an added trip named trip_properties.trip_id.
  */
-function duplicatedTrip(net: Network, ns: (id: string) => string, trips: RunIndex, tu: GtfsRealtimeBindings.transit_realtime.ITripUpdate, zone: string): AddedTripSpec | string {
+function duplicatedTrip(
+  net: Network,
+  ns: (id: string) => string,
+  trips: RunIndex,
+  tu: GtfsRealtimeBindings.transit_realtime.ITripUpdate,
+  zone: string,
+  stopIndex: Map<string, number>,
+): AddedTripSpec | string {
   const tripId = tu.trip?.tripId;
   if (!tripId) return 'duplicated trip without trip_id';
   const runs = trips.get(ns(tripId));
@@ -536,51 +506,71 @@ function duplicatedTrip(net: Network, ns: (id: string) => string, trips: RunInde
   if (!/^\d{8}$/.test(startDate)) return 'bad start_date';
   const input = net.input;
   const t = net.timetable.tripInput[runs[0]];
-  const stops = tripStops(input, t);
+  const stops = tripStops(input, t).slice(); // a copy: assigned stops are written into it
   const arr = tripArrivals(input, t);
   const dep = tripDepartures(input, t);
   const n = stops.length;
   const shift = serviceDayOrigin(startDate, zone) + secs - dep[0];
-  const byPos = new Map<number, GtfsRealtimeBindings.transit_realtime.TripUpdate.IStopTimeUpdate>();
-  let from = 0;
-  for (const u of tu.stopTimeUpdate ?? []) {
-    const pos = positionOf(t, has(u, 'stopSequence') ? u.stopSequence : null, has(u, 'stopId') && u.stopId ? ns(u.stopId) : null, net, from);
+  const ups = stopTimeSpecs(net, ns, tu, t, stopIndex);
+  if (typeof ups === 'string') return ups;
+  const live = liveStopTimes(Float64Array.from(arr, (x) => x + shift), Float64Array.from(dep, (x) => x + shift), ups);
+  if (live === null) return 'stop_time_update names no stop of the trip';
+  for (const u of ups) if (u.assignedStop !== undefined) stops[u.pos] = u.assignedStop;
+  const kept = Array.from({ length: n }, (_, p) => p).filter((p) => live.skipped[p] === 0);
+  if (kept.length < 2) return 'added trip with fewer than two stops';
+  return {
+    id: ns(props?.tripId || `${tripId}@${startDate}T${startTime}`),
+    line: input.trips.route(t),
+    headsign: input.trips.headsign(t),
+    stops: Int32Array.from(kept, (p) => stops[p]),
+    arrivals: Float64Array.from(kept, (p) => live.arrivals[p]),
+    departures: Float64Array.from(kept, (p) => live.departures[p]),
+  };
+}
+
+/**
+ * A TripUpdate's stop_time_updates as the core's specs, positions in input trip `t` (by
+ * stop_sequence, else stop_id): SKIPPED, NO_DATA (on time), absolute times or delays,
+ * assigned_stop_id; plus TripUpdate.delay, the run's delay until its first stop_time_update (the
+ * whole run without one). A reason when a stop names nothing of the trip or feed.
+ */
+function stopTimeSpecs(
+  net: Network,
+  ns: (id: string) => string,
+  tu: GtfsRealtimeBindings.transit_realtime.ITripUpdate,
+  t: number,
+  stopIndex: Map<string, number>,
+): StopTimeUpdateSpec[] | string {
+  const ups: StopTimeUpdateSpec[] = [];
+  for (const s of tu.stopTimeUpdate ?? []) {
+    const pos = positionOf(t, has(s, 'stopSequence') ? s.stopSequence : null, has(s, 'stopId') && s.stopId ? ns(s.stopId) : null, net, ups.length > 0 ? ups[ups.length - 1].pos + 1 : 0);
     if (pos < 0) return 'stop_time_update names no stop of the trip';
-    byPos.set(pos, u);
-    from = pos + 1;
-  }
-  const out: AddedTripSpec = { id: ns(props?.tripId || `${tripId}@${startDate}T${startTime}`), line: input.trips.route(t), headsign: input.trips.headsign(t), stops: new Int32Array(n), arrivals: new Float64Array(n), departures: new Float64Array(n) };
-  let delay = 0;
-  let k = 0;
-  for (let p = 0; p < n; p++) {
-    const a0 = arr[p] + shift;
-    const d0 = dep[p] + shift;
-    let a = a0 + delay;
-    let d = d0 + delay;
-    const u = byPos.get(p);
-    if (u !== undefined) {
-      const at = has(u.arrival, 'time') ? num(u.arrival!.time) : null;
-      const ad = has(u.arrival, 'delay') ? num(u.arrival!.delay) : null;
-      const dt = has(u.departure, 'time') ? num(u.departure!.time) : null;
-      const dd = has(u.departure, 'delay') ? num(u.departure!.delay) : null;
-      if (at !== null || ad !== null) {
-        a = at ?? a0 + ad!;
-        delay = a - a0;
-        d = d0 + delay;
-      }
-      if (dt !== null || dd !== null) {
-        d = dt ?? d0 + dd!;
-        delay = d - d0;
-      }
-      if (u.scheduleRelationship === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED) continue;
+    const u: StopTimeUpdateSpec = { pos };
+    const r = s.scheduleRelationship ?? 0;
+    if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.SKIPPED) u.skipped = true;
+    else if (r === rt.TripUpdate.StopTimeUpdate.ScheduleRelationship.NO_DATA) {
+      u.arrivalDelay = 0;
+      u.departureDelay = 0;
     }
-    out.stops[k] = stops[p];
-    out.arrivals[k] = a;
-    out.departures[k++] = d;
+    const at = has(s.arrival, 'time') ? num(s.arrival!.time) : null;
+    const ad = has(s.arrival, 'delay') ? num(s.arrival!.delay) : null;
+    const dt = has(s.departure, 'time') ? num(s.departure!.time) : null;
+    const dd = has(s.departure, 'delay') ? num(s.departure!.delay) : null;
+    if (at !== null) u.arrivalTime = at;
+    else if (ad !== null) u.arrivalDelay = ad;
+    if (dt !== null) u.departureTime = dt;
+    else if (dd !== null) u.departureDelay = dd;
+    const assigned = s.stopTimeProperties?.assignedStopId;
+    if (assigned) {
+      const idx = lookupStop(net, stopIndex, ns(assigned));
+      if (idx === undefined) return 'assigned_stop_id names no stop of the feed';
+      u.assignedStop = idx;
+    }
+    ups.push(u);
   }
-  if (k < 2) return 'added trip with fewer than two stops';
-  if (k < n) Object.assign(out, { stops: out.stops.slice(0, k), arrivals: out.arrivals.slice(0, k), departures: out.departures.slice(0, k) });
-  return out;
+  const tripDelay = has(tu, 'delay') ? num(tu.delay) : null;
+  if (tripDelay !== null && (ups.length === 0 || ups[0].pos > 0)) ups.unshift({ pos: 0, arrivalDelay: tripDelay, departureDelay: tripDelay });
+  return ups;
 }
 
 /** A stop by namespaced id, through `stopIndex` (filled on first use). */
