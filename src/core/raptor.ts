@@ -148,6 +148,8 @@ export class Raptor {
     if (rtView !== undefined) st.ensureLiveRoutes(rtView.routeCount);
     const liveBase = this.tt.tripInput.length;
     const days = st.candidateDays(v, t0, this.tt.maxServiceTime + (shift === undefined ? 0 : 86400));
+    const dayOffs = st.dayOffsets;
+    const slack = live === undefined || live.replRoute.length === 0 ? undefined : live.daySlack(v);
     // lanes of extra runs are boarded at the stops marked the round before (boardLanes); runs a
     // lane's replacing route dominates are left out if that route is scanned whenever its static
     // route is, that is if the lane's day is among the days searched
@@ -163,7 +165,16 @@ export class Raptor {
         const zone = v.routeZone[r];
         const list = days[zone];
         const replacedHere = replStart !== undefined && replStart[r] < replStart[r + 1];
-        for (let i = 0; i < list.length; i++) {
+        // Only the days whose runs of r can be within [t0, bound) (its replacing routes' live runs
+        // too): the list spans the longest trip of the timetable (days, with freight), most routes'
+        // runs a day or less. Each day is still checked below; this only skips a prefix and a
+        // suffix of the list that would fail those checks.
+        const sh = shift === undefined ? 0 : v.reverse ? -shift[r] : shift[r];
+        const lo = t0 - v.routeMaxArr[r] - Math.max(sh, slack === undefined ? 0 : slack.late[r]);
+        const hi = st.bound - v.routeMinDep[r] + Math.max(-sh, slack === undefined ? 0 : slack.early[r]);
+        const offs = dayOffs[zone];
+        const end = v.reverse ? firstBelow(offs, lo) : firstAtLeast(offs, hi);
+        for (let i = v.reverse ? firstBelow(offs, hi) : firstAtLeast(offs, lo); i < end; i++) {
           const d = list[i];
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
           if (replacedHere) {
@@ -533,6 +544,30 @@ function lowerBoundBelow(a: Int32Array, at: number, stride: number, hi: number, 
     step *= 2;
   }
   return lowerBound(a, at, stride, j - step < 0 ? 0 : j - step + 1, j, t);
+}
+
+/** The first index of rising `a` holding at least `x` (a.length if none). */
+function firstAtLeast(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (a[m] >= x) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
+}
+
+/** The first index of falling `a` holding less than `x` (a.length if none). */
+function firstBelow(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if (a[m] < x) hi = m;
+    else lo = m + 1;
+  }
+  return lo;
 }
 
 /** Overlay legs: name the overlay entry (`live`, −1 for on-time runs) and put back the static trip, route and day. */

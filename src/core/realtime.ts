@@ -76,6 +76,12 @@ export interface HiddenRuns {
   keys: Set<number>;
 }
 
+/** RealtimeOverlay.daySlack: seconds, per static route (never negative). */
+export interface DaySlack {
+  late: Float64Array;
+  early: Float64Array;
+}
+
 export class RealtimeOverlay {
   readonly entries: OverlayEntry[] = [];
   readonly forward: SearchView;
@@ -118,6 +124,7 @@ export class RealtimeOverlay {
   addedRoutes: Int32Array = new Int32Array(0);
   private addedIndex: (StopRouteIndex | undefined)[] = [undefined, undefined];
   private laneIndexes: (LaneIndex | undefined)[] = [undefined, undefined];
+  private daySlacks: (DaySlack | undefined)[] = [undefined, undefined];
   private readonly excluded = new WeakMap<Uint8Array, Uint8Array>();
   /** `trip * dayCount + day` of each static run with live times → its index in `entries`. */
   private readonly liveIndex = new Map<number, number>();
@@ -203,6 +210,31 @@ export class RealtimeOverlay {
   laneIndex(reverse: boolean): LaneIndex {
     const k = reverse ? 1 : 0;
     return (this.laneIndexes[k] ??= buildLaneIndex(reverse ? this.reverseView() : this.forward, this.laneRoute, this.laneRepl, this.replRoute));
+  }
+
+  /**
+   * Per static route of `v` (the timetable's forward or mirrored view), how much later its
+   * replacing routes' runs may arrive, and how much earlier they may leave, than the route's own
+   * bounds on their day: the search widens the days it scans a route on by as much (built on first
+   * use per direction; 0 for routes not replaced).
+   */
+  daySlack(v: SearchView): DaySlack {
+    const k = v.reverse ? 1 : 0;
+    const cached = this.daySlacks[k];
+    if (cached !== undefined) return cached;
+    const rt = v.reverse ? this.reverseView() : this.forward;
+    const R = this.replStart.length - 1;
+    const late = new Float64Array(R);
+    const early = new Float64Array(R);
+    for (let r = 0; r < R; r++)
+      for (let x = this.replStart[r]; x < this.replStart[r + 1]; x++) {
+        const o = this.replRoute[x];
+        if (o < 0) continue;
+        const offD = v.dayOffset[v.routeZone[r] * v.dayCount + this.replDay[x]];
+        late[r] = Math.max(late[r], rt.routeMaxArr[o] - offD - v.routeMaxArr[r]);
+        early[r] = Math.max(early[r], v.routeMinDep[r] - (rt.routeMinDep[o] - offD));
+      }
+    return (this.daySlacks[k] = { late, early });
   }
 
   /** Stop → (route, position) over the added trips' routes only, in the forward or the mirrored view. */

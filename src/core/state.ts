@@ -167,6 +167,7 @@ export class SearchState {
   candidateDays(v: SearchView, t0: number, maxServiceTime: number): Int32Array[] {
     const zones = v.dayOffset.length / v.dayCount;
     const out: Int32Array[] = [];
+    const offsets: Float64Array[] = [];
     const span = Math.abs(maxServiceTime) + 2 * 86400;
     for (let z = 0; z < zones; z++) {
       const list: number[] = [];
@@ -175,10 +176,19 @@ export class SearchState {
         // forward: trips of day d happen at o + [minDep, maxArr]; mirror: o − [...]
         if (o + span >= t0 && o - span <= this.bound) list.push(d);
       }
-      out.push(Int32Array.from(list));
+      const days = Int32Array.from(list);
+      out.push(days);
+      offsets.push(Float64Array.from(days, (d) => v.dayOffset[z * v.dayCount + d]));
     }
+    this.dayOffsets = offsets;
     return out;
   }
+
+  /**
+   * `candidateDays`' offsets (`dayOffset` of each listed day, per zone): rising in the forward
+   * view, falling in the mirrored one, as the days rise.
+   */
+  dayOffsets: Float64Array[] = [];
 
   /** Call `f` for every stop the search touched; returns how many times it answered true. */
   forTouched(f: (stop: number) => boolean): number {

@@ -97,6 +97,20 @@ describe('raptor module tests', () => {
     expect(formatIso(r.journeys[0].arrival, f.zone)).toBe('2026-11-24T01:10:00+08:00');
   });
 
+  test('A06b a route shift (isochrone phases) carries a previous day\'s run into the search window, both ways', () => {
+    // N1 runs on day 0 only: 00:50 → 01:10 on the 24th; shifted by 30 min, 01:20 → 01:40. The search
+    // scans a route only on the days whose runs can fall within its window, shifted runs included.
+    const f = new Fixture(tiny({ stops: ['A', 'B'], trips: [{ id: 'N1', times: 'A 24:50, B 25:10' }], services: { all: [0] } }));
+    const routeShift = new Int32Array(f.tt.forward.routeCount).fill(1800);
+    // depart at 01:15: unshifted, N1 has arrived everywhere by then
+    expect(f.search('A', 'B', `${DAY}T01:15`, { routeShift }).journeys.map((j) => f.describe(j))).toEqual(['A ~ N1 01:20 01:40 ~ B [01:20 01:40]']);
+    expect(f.search('A', 'B', `${DAY}T01:15`).journeys).toEqual([]);
+    // arrive by 01:45 within 30 min: unshifted, N1 arrives before the window opens
+    const by = { direction: 'arrive' as const, maxDuration: 1800 };
+    expect(f.search('A', 'B', `${DAY}T01:45`, { ...by, routeShift }).journeys.map((j) => f.describe(j))).toEqual(['A ~ N1 01:20 01:40 ~ B [01:20 01:40]']);
+    expect(f.search('A', 'B', `${DAY}T01:45`, by).journeys).toEqual([]);
+  });
+
   test('A07 overtaking trips on the same stops: the later, faster one is taken', () => {
     const f = new Fixture(
       tiny({
