@@ -387,8 +387,12 @@ function matchRun(net: Network, candidates: Int32Array, startDate: string | null
   if (startTime) {
     const secs = parseGtfsTime(startTime);
     if (secs === null) return 'bad start_time';
-    runs = candidates.filter((g) => tripDeparture(net.input, tt.tripInput[g], 0) + tt.tripShift[g] === secs);
-    if (runs.length === 0) return 'no run at start_time';
+    // the runs of one trip_id share its input trip: a frequency-based one's runs differ by their shift
+    const shift = secs - tripDeparture(net.input, tt.tripInput[candidates[0]], 0);
+    let at = -1;
+    for (let i = 0; i < candidates.length && at < 0; i++) if (tt.tripShift[candidates[i]] === shift) at = i;
+    if (at < 0) return 'no run at start_time';
+    runs = candidates.subarray(at, at + 1);
   } else if (candidates.length > 1) return 'frequency-based trip without start_time';
   const g = runs[0];
   const service = v.tripService[g];

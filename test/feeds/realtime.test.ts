@@ -223,6 +223,9 @@ describe('GTFS-Realtime', () => {
     const it = planAt(bytes, 'A', 'C', '2026-11-24T09:14').itineraries[0];
     expect(it.legs[0]).toMatchObject({ realtime: true, departure: '2026-11-24T09:17:00+08:00', delaySeconds: 120 });
     expect(decodeRealtime(net, 'f', encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124' } } }]), now).counts.reasons).toEqual({ 'frequency-based trip without start_time': 1 });
+    // between two runs, and before the first: no run leaves then
+    for (const startTime of ['09:16:00', '05:00:00'])
+      expect(decodeRealtime(net, 'f', encode([{ id: '1', tripUpdate: { trip: { tripId: 'F', startDate: '20261124', startTime } } }]), now).counts.reasons, startTime).toEqual({ 'no run at start_time': 1 });
   });
 
   test('alerts keep their texts and informed entities (namespaced)', () => {
