@@ -5,21 +5,23 @@
  * in (what the delayed network costs any RAPTOR) is timed too, and paired runs — the arms in
  * alternating blocks of all queries, the sum of each query's fastest of several repetitions —
  * give the ratios, which hold up on a busy machine better than separate timings; the median of
- * several paired runs is printed with their range. On the metro the ratios are also taken
- * arrive-by (the mirrored views and lane index).
+ * several paired runs is printed with their range. On the metro and the bundled region the ratios
+ * are also taken arrive-by (the mirrored views and lane index).
  *
  *   npm run bench:realtime
+ *   npm run bench:realtime -- bundled-region      # one suite (synthetic-metro, synthetic-city, bundled-region)
  */
 import { compileTimetable } from '../src/core/compile.js';
 import type { NetworkInput } from '../src/core/input.js';
 import { Network } from '../src/core/network.js';
 import { Raptor } from '../src/core/raptor.js';
-import { columnarTrips, tripStops, tripWithTimes, type InlineTrip } from '../src/core/stop-times.js';
+import { columnarTrips, tripDeparture, tripStops, tripWithTimes, type InlineTrip } from '../src/core/stop-times.js';
 import { RealtimeOverlay, type TripUpdateSpec } from '../src/core/realtime.js';
 import { decodeRealtime } from '../src/feeds/realtime.js';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
-import { addDays, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
+import { addDays, daysBetween, formatGtfsTime, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
+import { bundledFeeds, loadNetwork } from '../src/app/load.js';
 import { CITY_SIZED, DELAY_MODELS as MODELS, METRO_SIZED, syntheticCity, syntheticUpdates, type DelayModel as Model } from './synthetic.js';
 import { machine, measure, mulberry32, printRows, type Row } from './harness.js';
 
@@ -41,6 +43,26 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
     services.push({ id: `rt:${services.length}`, days });
     t.service = services.length - 1;
   }
+  // a frequency-based trip switched off on a day: its other runs (instances) of that day stay, as trips of their own
+  const hidden = overlay.hiddenForward.keys;
+  const runsOf = new Map<number, number[]>();
+  tt.tripInput.forEach((t, g) => {
+    if (input.trips.frequencies(t) !== undefined) runsOf.set(t, [...(runsOf.get(t) ?? []), g]);
+  });
+  for (const key of off) {
+    const t = Math.floor(key / input.dayCount);
+    const day = key % input.dayCount;
+    if (input.trips.frequencies(t) === undefined) continue;
+    const src = tripWithTimes(input, t);
+    for (const g of runsOf.get(t) ?? []) {
+      if (hidden.has(g * input.dayCount + day)) continue;
+      const days = new Uint8Array(input.dayCount);
+      days[day] = 1;
+      services.push({ id: `rt:${services.length}`, days });
+      const shift = tt.tripShift[g];
+      trips.push({ ...src, id: `${src.id}@${g}`, service: services.length - 1, frequencies: undefined, arrivals: src.arrivals.map((x) => x + shift), departures: src.departures.map((x) => x + shift) });
+    }
+  }
   for (const e of overlay.entries) {
     if (e.added !== null) continue;
     const src = tripWithTimes(input, tt.tripInput[e.trip]);
@@ -54,18 +76,31 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
   return new Raptor(compileTimetable(rw, net.transfers));
 }
 
-/** The overlay specs as a FeedMessage: one TripUpdate per run, trip_id + start_date, stops by stop_id. */
+/** The overlay specs as FeedMessages, one per feed: one TripUpdate per run, trip_id + start_date, stops by stop_id. */
+function feedMessages(net: Network, ups: TripUpdateSpec[]): Map<string, Uint8Array> {
+  const byFeed = new Map<string, TripUpdateSpec[]>();
+  for (const u of ups) {
+    const feed = net.input.feeds[net.input.routes[net.input.trips.route(net.timetable.tripInput[u.trip])].feed].name;
+    let list = byFeed.get(feed);
+    if (list === undefined) byFeed.set(feed, (list = []));
+    list.push(u);
+  }
+  return new Map([...byFeed].map(([feed, list]) => [feed, feedMessage(net, list)]));
+}
+
 function feedMessage(net: Network, ups: TripUpdateSpec[]): Uint8Array {
   const input = net.input;
   const ns = (id: string) => id.slice(id.indexOf(':') + 1);
-  const startDate = addDays(input.firstDate, 1).replaceAll('-', '');
   const entity = ups.map((u, i) => {
+    const startDate = addDays(input.firstDate, u.day).replaceAll('-', '');
     const t = net.timetable.tripInput[u.trip];
+    // a frequency-based trip's run is named by its start time
+    const startTime = input.trips.frequencies(t) === undefined ? undefined : formatGtfsTime(tripDeparture(input, t, 0) + net.timetable.tripShift[u.trip]);
     const stops = tripStops(input, t);
     return {
       id: `u${i}`,
       tripUpdate: {
-        trip: { tripId: ns(input.trips.id(t)), startDate },
+        trip: { tripId: ns(input.trips.id(t)), startDate, ...(startTime === undefined ? {} : { startTime }) },
         stopTimeUpdate: u.updates.map((x) => ({ stopId: ns(input.stops[stops[x.pos]].id), arrival: { delay: x.arrivalDelay }, departure: { delay: x.departureDelay } })),
       },
     };
@@ -115,22 +150,25 @@ const median = (xs: number[]) => {
 
 /** `arriveToo`: also arrive-by ratios (the same stop pairs, arriving by two hours after the departure time). */
 async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean): Promise<void> {
-  const ups = syntheticUpdates(net, 9, 10_000, 'chaotic');
+  // the updates are for the queries' day, 2026-11-24 (day 1 of a synthetic network)
+  const day = daysBetween(net.input.firstDate, '2026-11-24');
+  const ups = syntheticUpdates(net, 9, 10_000, 'chaotic', day);
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
-  // the same updates as a GTFS-Realtime message, end to end: decode, match (trip_id + start_date,
-  // stops by stop_id), build the overlay — what every poll of such a feed costs
-  const bytes = feedMessage(net, ups);
-  const feed = net.input.feeds[0].name;
+  // the same updates as GTFS-Realtime messages (one per feed), end to end: decode, match (trip_id
+  // + start_date, stops by stop_id), build the overlay — what every poll of such feeds costs
+  const messages = feedMessages(net, ups);
   const now = parseDateTime('2026-11-24T12:00', net.input.feeds[0].timezone)!;
+  const decodeAll = () => [...messages].map(([feed, bytes]) => decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 }));
   const endToEnd = () => {
-    const d = decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 });
-    return new RealtimeOverlay(net.timetable, net.input, d.updates, d.added);
+    const d = decodeAll();
+    return new RealtimeOverlay(net.timetable, net.input, d.flatMap((x) => x.updates), d.flatMap((x) => x.added));
   };
-  const matched = decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 }).counts;
-  if (matched.matched !== ups.length) throw new Error(`the FeedMessage matched ${matched.matched} of ${ups.length} trip updates: ${JSON.stringify(matched.reasons)}`);
-  if (endToEnd().entries.length !== build().entries.length) throw new Error('the FeedMessage gave another overlay than the updates');
-  rows.push(await measure(name, `decode + match + build from a ${(bytes.length / 1024).toFixed(0)} KiB FeedMessage of the same updates`, [0], endToEnd, () => [endToEnd().entries.length], 3000));
+  const matched = decodeAll().reduce((a, x) => a + x.counts.matched, 0);
+  if (matched !== ups.length) throw new Error(`the FeedMessages matched ${matched} of ${ups.length} trip updates: ${JSON.stringify(decodeAll().map((x) => x.counts.reasons))}`);
+  if (endToEnd().entries.length !== build().entries.length) throw new Error('the FeedMessages gave another overlay than the updates');
+  const kib = [...messages.values()].reduce((a, b) => a + b.length, 0) / 1024;
+  rows.push(await measure(name, `decode + match + build from ${messages.size === 1 ? `a ${kib.toFixed(0)} KiB FeedMessage` : `${messages.size} FeedMessages (${kib.toFixed(0)} KiB)`} of the same updates`, [0], endToEnd, () => [endToEnd().entries.length], 3000));
   const rnd = mulberry32(10);
   const seen = new Set<number>();
   for (let t = 0; t < net.input.trips.length; t++) for (const s of tripStops(net.input, t)) seen.add(s);
@@ -151,7 +189,7 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
   const answer = (q: SearchRequest) => pareto(net.router.search(q));
   rows.push(await measure(name, 'depart-at without overlay', qs, (q) => net.router.search(q), answer));
   for (const model of MODELS) {
-    const overlay = model === 'chaotic' ? build() : new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, model));
+    const overlay = model === 'chaotic' ? build() : new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, model, day));
     const lanes = overlay.laneRoute.length;
     const withLive = qs.map((q) => ({ ...q, realtime: overlay }));
     rows.push(await measure(name, `depart-at with ${model} overlay (${overlay.entries.length} live runs, ${lanes} extra lanes)`, withLive, (q) => net.router.search(q), answer));
@@ -186,12 +224,15 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
 console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);
 const rows: Row[] = [];
 const ratios: Ratio[] = [];
-await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5, true);
-await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3, false);
+const only = process.argv[2] ?? ''; // a suite name (or part of one): only that suite
+if ('synthetic-metro'.includes(only)) await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5, true);
+if ('synthetic-city'.includes(only)) await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3, false);
+// the bundled region (rail with express trains overtaking stopping ones, Line 22, buses) as the server loads it
+if ('bundled-region'.includes(only) && bundledFeeds().length > 0) await suite('bundled-region', (await loadNetwork({ progress: false })).network, rows, ratios, 20, 5, true);
 console.log('');
 printRows(rows);
 console.log('');
-console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro) / 3 (city) such runs, and the range of the overlay\'s; arrive-by, on the metro: the same stop pairs, arriving by two hours after the departure time):');
+console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro, region) / 3 (city) such runs, and the range of the overlay\'s; arrive-by, on the metro and the region: the same stop pairs, arriving by two hours after the departure time):');
 console.log('');
 console.log('| suite | queries | delays | live runs | extra lanes | with overlay ÷ without | (range) | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
 console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');

@@ -143,8 +143,9 @@ export type DelayModel = 'chaotic' | 'erratic' | 'drifting' | 'steady';
 export const DELAY_MODELS: DelayModel[] = ['chaotic', 'erratic', 'drifting', 'steady'];
 
 /**
- * Seeded stop-time updates for day 1 (2026-11-24) of a synthetic network, `stopUpdates` of them at
- * every few stops of random trips (bench:realtime, the realtime oracle and lane-index tests).
+ * Seeded stop-time updates for service day `day` (default 1: 2026-11-24 of a synthetic network),
+ * `stopUpdates` of them at every few stops of random trips running that day (bench:realtime, the
+ * realtime oracle and lane-index tests).
  * `chaotic`: every update draws a fresh delay in −1…+9 min (runs jump back and forth and overtake
  * each other, often arriving the moment they left the stop before: 35 % of the metro's live hops take
  * no time once made consistent, which no vehicle does); `erratic`: the same draws, but a run makes up
@@ -153,14 +154,17 @@ export const DELAY_MODELS: DelayModel[] = ['chaotic', 'erratic', 'drifting', 'st
  * each other); `drifting`: a run starts 0…5 min late and its delay drifts by ±30 s per update, as
  * real feeds report it; `steady`: a run keeps one delay of 0…5 min (runs never overtake).
  */
-export function syntheticUpdates(net: Network, seed: number, stopUpdates: number, kind: DelayModel): TripUpdateSpec[] {
+export function syntheticUpdates(net: Network, seed: number, stopUpdates: number, kind: DelayModel, day = 1): TripUpdateSpec[] {
   const rnd = mulberry32(seed);
   const tt = net.timetable;
   const v = tt.forward;
   const out: TripUpdateSpec[] = [];
+  const runs = (g: number) => (v.serviceDays[v.tripService[g] * v.dayWords + (day >>> 5)] & (1 << (day & 31))) !== 0;
+  if (!tt.tripInput.some((_, g) => runs(g))) throw new Error(`no trip runs on service day ${day}`);
   let total = 0;
   while (total < stopUpdates) {
     const trip = Math.floor(rnd() * tt.tripInput.length);
+    if (!runs(trip)) continue; // (every trip of a synthetic network runs every day)
     const r = tt.tripRoute[trip];
     const n = v.routeStopsOffset[r + 1] - v.routeStopsOffset[r];
     const ups: TripUpdateSpec['updates'] = [];
@@ -181,7 +185,7 @@ export function syntheticUpdates(net: Network, seed: number, stopUpdates: number
       }
       total++;
     }
-    out.push({ trip, day: 1, updates: ups });
+    out.push({ trip, day, updates: ups });
   }
   return out;
 }
