@@ -176,12 +176,16 @@ if (want('batch')) {
   section('Parallelism: jjj plan --batch on worker threads', 'npm run bench:batch -- --runs 3', batchTable(runBatch(5000, 3, progress)));
 }
 if (want('load')) {
-  progress('HTTP load on /api/plan (autocannon, 2 × 20 s: one server process, then two)…');
+  progress('HTTP load on /api/plan (autocannon, 4 × 20 s: one server process, then two; then without and with live realtime)…');
   const runs = [1, 2].map((w) => {
     const out = script('load.js', ['--workers', String(w)], []);
     const lines = out.split('\n').filter((l) => /^(target|queries|warm-up|duration|requests|latency|throughput|CPU time|server CPU|FAIL)/.test(l));
     return [`JJJ_WORKERS=${w}:`, '', '```', ...lines, '```'].join('\n');
   });
-  section('HTTP load on /api/plan', 'npm run load -- --workers 1; npm run load -- --workers 2', runs.join('\n\n'));
+  // realtime under load: the same queries (today, the next two hours) without realtime, then polling a local live feed
+  const live = script('load.js', ['--realtime'], []);
+  const liveLines = live.split('\n').filter((l) => /^(live feed|without|with|target|queries|warm-up|duration|requests|latency|CPU time|server CPU|behind|feed requests|FAIL)/.test(l));
+  runs.push(['`--realtime` (one server process each):', '', '```', ...liveLines, '```'].join('\n'));
+  section('HTTP load on /api/plan', 'npm run load -- --workers 1; npm run load -- --workers 2; npm run load -- --realtime', runs.join('\n\n'));
 }
 progress(`done: bench/RESULTS.md (${((performance.now() - t0) / 60000).toFixed(1)} min)`);

@@ -38,11 +38,18 @@ export function bundledStops(feeds: string[] = bundledFeeds()): BundledStop[] {
 /** Weekdays of the query window (2026-11-24 is a Tuesday; the 28th is a Saturday and left out). */
 export const LOAD_DATES = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
 
+/** When the queries are: dates (YYYY-MM-DD) and a range of minutes of the day. */
+export interface QueryWindow {
+  dates: string[];
+  fromMinute: number;
+  toMinute: number;
+}
+
 /**
  * `count` distinct-ish request paths, the same for the same seed: `/api/plan?from=…&to=…&depart=…`
- * (or `arrive=…`), every parameter percent-encoded.
+ * (or `arrive=…`), every parameter percent-encoded; by default at 06:00–22:00 on `LOAD_DATES`.
  */
-export function loadQueries(seed: number, count: number, stops: BundledStop[] = bundledStops()): string[] {
+export function loadQueries(seed: number, count: number, stops: BundledStop[] = bundledStops(), window: QueryWindow = { dates: LOAD_DATES, fromMinute: 6 * 60, toMinute: 22 * 60 }): string[] {
   if (stops.length < 2) throw new Error('need at least two bundled stops to build load queries');
   const rnd = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -62,8 +69,8 @@ export function loadQueries(seed: number, count: number, stops: BundledStop[] = 
     const a = pick(stops);
     let b = pick(stops);
     while (b.id === a.id) b = pick(stops);
-    const minutes = int(6 * 60, 22 * 60);
-    const when = `${pick(LOAD_DATES)}T${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+    const minutes = int(window.fromMinute, window.toMinute);
+    const when = `${pick(window.dates)}T${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
     const key = rnd() < 0.5 ? 'depart' : 'arrive';
     const q = new URLSearchParams({ from: place(a), to: place(b), [key]: when });
     // URLSearchParams encodes spaces as '+', which a query parser reads as a space too; use %20
