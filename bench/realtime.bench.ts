@@ -47,7 +47,10 @@ function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
   const hidden = overlay.hiddenForward.keys;
   const runsOf = new Map<number, number[]>();
   tt.tripInput.forEach((t, g) => {
-    if (input.trips.frequencies(t) !== undefined) runsOf.set(t, [...(runsOf.get(t) ?? []), g]);
+    if (input.trips.frequencies(t) === undefined) return;
+    let list = runsOf.get(t);
+    if (list === undefined) runsOf.set(t, (list = []));
+    list.push(g);
   });
   for (const key of off) {
     const t = Math.floor(key / input.dayCount);

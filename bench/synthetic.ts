@@ -7,6 +7,7 @@ import type { NetworkInput, TripInput } from '../src/core/input.js';
 import { StopTimesBuilder, stopTimeCount } from '../src/core/stop-times.js';
 import { TripTable } from '../src/core/trips.js';
 import type { Network } from '../src/core/network.js';
+import { runsOnDay } from '../src/core/timetable.js';
 import type { TripUpdateSpec } from '../src/core/realtime.js';
 import { mulberry32 } from './harness.js';
 
@@ -159,7 +160,7 @@ export function syntheticUpdates(net: Network, seed: number, stopUpdates: number
   const tt = net.timetable;
   const v = tt.forward;
   const out: TripUpdateSpec[] = [];
-  const runs = (g: number) => (v.serviceDays[v.tripService[g] * v.dayWords + (day >>> 5)] & (1 << (day & 31))) !== 0;
+  const runs = (g: number) => runsOnDay(v, g, day);
   if (!tt.tripInput.some((_, g) => runs(g))) throw new Error(`no trip runs on service day ${day}`);
   let total = 0;
   while (total < stopUpdates) {

@@ -173,8 +173,8 @@ export class Raptor {
         const lo = t0 - v.routeMaxArr[r] - Math.max(sh, slack === undefined ? 0 : slack.late[r]);
         const hi = st.bound - v.routeMinDep[r] + Math.max(-sh, slack === undefined ? 0 : slack.early[r]);
         const offs = dayOffs[zone];
-        const end = v.reverse ? firstBelow(offs, lo) : firstAtLeast(offs, hi);
-        for (let i = v.reverse ? firstBelow(offs, hi) : firstAtLeast(offs, lo); i < end; i++) {
+        const end = firstPast(offs, v.reverse ? lo : hi, v.reverse);
+        for (let i = firstPast(offs, v.reverse ? hi : lo, v.reverse); i < end; i++) {
           const d = list[i];
           if ((v.routeDays[r * v.dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
           if (replacedHere) {
@@ -546,25 +546,16 @@ function lowerBoundBelow(a: Int32Array, at: number, stride: number, hi: number, 
   return lowerBound(a, at, stride, j - step < 0 ? 0 : j - step + 1, j, t);
 }
 
-/** The first index of rising `a` holding at least `x` (a.length if none). */
-function firstAtLeast(a: Float64Array, x: number): number {
+/**
+ * The first index of monotone `a` from which on every entry is past `x`: at least `x` when `a`
+ * rises, below `x` when it falls (a.length if none).
+ */
+function firstPast(a: Float64Array, x: number, falling: boolean): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
     const m = (lo + hi) >>> 1;
-    if (a[m] >= x) hi = m;
-    else lo = m + 1;
-  }
-  return lo;
-}
-
-/** The first index of falling `a` holding less than `x` (a.length if none). */
-function firstBelow(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const m = (lo + hi) >>> 1;
-    if (a[m] < x) hi = m;
+    if (falling ? a[m] < x : a[m] >= x) hi = m;
     else lo = m + 1;
   }
   return lo;

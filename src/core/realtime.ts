@@ -19,7 +19,7 @@
 import { indexStopRoutes, mirror } from './compile.js';
 import type { NetworkInput } from './input.js';
 import { modeOfRouteType } from './query.js';
-import { DROPOFF_OK, PICKUP_OK, searchView, type SearchView, type Timetable } from './timetable.js';
+import { DROPOFF_OK, PICKUP_OK, runsOnDay, searchView, type SearchView, type Timetable } from './timetable.js';
 
 /** One stop's live data, by position in the trip. Times are epoch seconds; delays seconds. */
 export interface StopTimeUpdateSpec {
@@ -155,7 +155,7 @@ export class RealtimeOverlay {
         this.rejected.push({ index, reason: 'unknown trip or service day' });
         return;
       }
-      if ((v.serviceDays[v.tripService[u.trip] * v.dayWords + (u.day >>> 5)] & (1 << (u.day & 31))) === 0) {
+      if (!runsOnDay(v, u.trip, u.day)) {
         // the search scans a (route, day) only where the route runs, so such a run would never be found
         this.rejected.push({ index, reason: 'the trip does not run on that service day' });
         return;

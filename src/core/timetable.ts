@@ -62,6 +62,11 @@ export interface SearchView {
   readonly footSeconds: Int32Array;
 }
 
+/** Whether compiled run `g` of view `v` runs on service day `d` (0 ≤ d < dayCount). */
+export function runsOnDay(v: SearchView, g: number, d: number): boolean {
+  return (v.serviceDays[v.tripService[g] * v.dayWords + (d >>> 5)] & (1 << (d & 31))) !== 0;
+}
+
 /**
  * Every view (forward, mirrored, realtime overlay and its mirror) is built through this one class,
  * so they share one V8 hidden class and the search's property reads stay monomorphic whichever

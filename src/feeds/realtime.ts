@@ -10,6 +10,7 @@ import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { positionOfSequence, tripArrivals, tripDeparture, tripDepartures, tripStops } from '../core/stop-times.js';
 import type { AlertSelector, ServiceAlert, Translation } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
+import { runsOnDay } from '../core/timetable.js';
 import { liveStopTimes, type AddedTripSpec, type StopTimeUpdateSpec, type TripUpdateSpec } from '../core/realtime.js';
 import { daysBetween, localDate, parseGtfsTime, serviceDayOrigin } from '../core/time.js';
 
@@ -395,8 +396,7 @@ function matchRun(net: Network, candidates: Int32Array, startDate: string | null
     runs = candidates.subarray(at, at + 1);
   } else if (candidates.length > 1) return 'frequency-based trip without start_time';
   const g = runs[0];
-  const service = v.tripService[g];
-  const active = (d: number) => d >= 0 && d < v.dayCount && (v.serviceDays[service * v.dayWords + (d >>> 5)] & (1 << (d & 31))) !== 0;
+  const active = (d: number) => d >= 0 && d < v.dayCount && runsOnDay(v, g, d);
   if (startDate) {
     if (!/^\d{8}$/.test(startDate)) return 'bad start_date';
     const d = daysBetween(net.input.firstDate, startDate);
