@@ -7,7 +7,7 @@
  *   npm run load                                  # own server (bundled feeds, fresh SQLite in a temp dir)
  *   npm run load -- --duration 20 --connections 32 --seed 1
  *   npm run load -- --url http://127.0.0.1:3000   # an already running server
- *   npm run load -- --realtime                    # is the realtime in use behind the feed under load?
+ *   npm run load -- --realtime                    # is the realtime in use behind the feed under load? its CPU per request?
  *
  * Without --url the script starts `node dist/src/server/main.js` as a child process on a free port
  * and stops it at the end; the load generator and the server then share the machine's cores, and
@@ -279,7 +279,8 @@ async function main(): Promise<number> {
  * (today, from now to two hours ahead, so the live runs are the ones ridden) run first on a server
  * without realtime, then on one polling the feed every `--rt-interval` s, while a probe reads
  * `GET /api/realtime` every 200 ms: how long after a newer message was published the server still
- * answered with an older one ("behind the feed"), idle and under the load.
+ * answered with an older one ("behind the feed"), idle and under the load; then what realtime costs
+ * per request (pairedCpu).
  */
 async function mainRealtime(): Promise<number> {
   const dirs = bundledFeeds()
@@ -301,17 +302,14 @@ async function mainRealtime(): Promise<number> {
 
     console.log('\nwithout realtime:');
     const plain = await startServer();
+    let live: Server | null = null;
     try {
       console.log(describe(plain));
       bad += await runLoad(plain, paths);
-    } finally {
-      await plain.stop();
-    }
 
-    console.log(`\nwith realtime, polled every ${rtInterval} s:`);
-    const env = { JJJ_REALTIME: [...feeds.urls].map(([f, u]) => `${f}=${u}`).join(','), JJJ_REALTIME_INTERVAL_S: String(rtInterval) };
-    const live = await startServer(env);
-    try {
+      console.log(`\nwith realtime, polled every ${rtInterval} s:`);
+      const env = { JJJ_REALTIME: [...feeds.urls].map(([f, u]) => `${f}=${u}`).join(','), JJJ_REALTIME_INTERVAL_S: String(rtInterval) };
+      live = await startServer(env);
       console.log(describe(live, `, polling ${feeds.urls.size} feeds`));
       const probe = new FreshnessProbe(live.base, [...feeds.urls.keys()], feeds.published);
       await probe.waitAllInUse(30_000);
@@ -324,13 +322,54 @@ async function mainRealtime(): Promise<number> {
       console.log(`behind the feed, idle 10 s:   ${idle}`);
       console.log(`behind the feed, under load:  ${loaded}`);
       console.log(`feed requests: ${feeds.requests.ok} × 200, ${feeds.requests.notModified} × 304 (${feeds.published.length} publications)`);
+      bad += await pairedCpu(plain, live, paths);
     } finally {
-      await live.stop();
+      await plain.stop();
+      await live?.stop();
     }
     return bad > 0 ? 1 : 0;
   } finally {
     await feeds.stop();
   }
+}
+
+/** Blocks per server in pairedCpu, and seconds per block. */
+const PAIRS = 6;
+const BLOCK_S = 4;
+
+/**
+ * Server CPU per request with realtime ÷ without, from both servers up at once and loaded in
+ * alternating blocks (without, with, without, …): one measured after the other, the two runs
+ * above differ by as much as the host's speed drifts between them (±30 % seen), which hides a
+ * few per cent. The realtime server keeps polling throughout, so its blocks include the polls and
+ * rebuilds that fall in them. Prints each pair's ratio and their median; answers the bad answers.
+ */
+async function pairedCpu(plain: Server, live: Server, paths: string[]): Promise<number> {
+  const requests = paths.map((p) => ({ method: 'GET', path: p }));
+  let bad = 0;
+  const block = async (server: Server): Promise<number> => {
+    const c0 = procCpuSeconds(server.child?.pid);
+    const r = await autocannon({ url: server.base, connections, duration: BLOCK_S, timeout: 10, requests });
+    const c1 = procCpuSeconds(server.child?.pid);
+    bad += r.non2xx + r.errors;
+    return c0 === null || c1 === null || r.requests.total === 0 ? NaN : ((c1 - c0) * 1000) / r.requests.total;
+  };
+  const ratios: number[] = [];
+  const per: [number, number][] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const a = await block(plain);
+    const b = await block(live);
+    per.push([a, b]);
+    ratios.push(b / a);
+  }
+  const sorted = [...ratios].sort((x, y) => x - y);
+  const med = (sorted[(PAIRS - 1) >> 1] + sorted[PAIRS >> 1]) / 2;
+  console.log(
+    `\nserver CPU per request, paired (${PAIRS} × ${BLOCK_S} s blocks each, alternating, both servers up): ` +
+      `without ${per.map(([a]) => a.toFixed(3)).join(' ')} ms; with realtime ${per.map(([, b]) => b.toFixed(3)).join(' ')} ms`,
+  );
+  console.log(`with realtime ÷ without: median ${med.toFixed(2)} (pairs ${ratios.map((x) => x.toFixed(2)).join(' ')})`);
+  return bad;
 }
 
 function hm(minute: number): string {
