@@ -89,3 +89,9 @@ export function printRows(rows: Row[]): void {
   console.log('|---|---|---:|---:|---:|---:|---:|---|');
   for (const r of rows) console.log(`| ${r.suite} | ${r.task} | ${r.queries} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.mean)} | ${r.checksum} |`);
 }
+
+/** The median of `xs` (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

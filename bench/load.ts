@@ -18,7 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { machine } from './harness.js';
+import { machine, median } from './harness.js';
 import { loadQueries } from './load-queries.js';
 import { startLiveFeeds, localClock, type Publication } from './realtime-feed.js';
 import { bundledFeeds } from '../src/app/load.js';
@@ -362,8 +362,7 @@ async function pairedCpu(plain: Server, live: Server, paths: string[]): Promise<
     per.push([a, b]);
     ratios.push(b / a);
   }
-  const sorted = [...ratios].sort((x, y) => x - y);
-  const med = (sorted[(PAIRS - 1) >> 1] + sorted[PAIRS >> 1]) / 2;
+  const med = median(ratios);
   console.log(
     `\nserver CPU per request, paired (${PAIRS} × ${BLOCK_S} s blocks each, alternating, both servers up): ` +
       `without ${per.map(([a]) => a.toFixed(3)).join(' ')} ms; with realtime ${per.map(([, b]) => b.toFixed(3)).join(' ')} ms`,

@@ -23,7 +23,7 @@ import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { addDays, daysBetween, formatGtfsTime, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
 import { bundledFeeds, loadNetwork } from '../src/app/load.js';
 import { CITY_SIZED, DELAY_MODELS as MODELS, METRO_SIZED, syntheticCity, syntheticUpdates, type DelayModel as Model } from './synthetic.js';
-import { machine, measure, mulberry32, printRows, type Row } from './harness.js';
+import { machine, measure, median, mulberry32, printRows, type Row } from './harness.js';
 
 /** RAPTOR on the timetable with the overlay's live runs written in (each replaced run off on its day, its live copy on). */
 function rewritten(net: Network, overlay: RealtimeOverlay): Raptor {
@@ -146,10 +146,6 @@ interface Ratio {
   queries: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** `arriveToo`: also arrive-by ratios (the same stop pairs, arriving by two hours after the departure time). */
 async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean): Promise<void> {
