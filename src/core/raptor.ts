@@ -271,8 +271,8 @@ export class Raptor {
    *   not dominate from there on (LaneIndex.after; with `pruned` false a lane's day is not
    *   searched, and every run counts).
    * At most stops one read of LaneIndex.bits tells that nothing is worth boarding; elsewhere the
-   * bucket's first entry (LaneIndex.bucketFirst) starts the walk over the entries; the runs that
-   * are are ridden to the end or the target bound. Exact: the labels of scanning every lane as a
+   * first entry of the bit word (LaneIndex.wordFirst) starts the walk over the entries; the runs
+   * worth boarding are ridden to the end or the target bound. Exact: the labels of scanning every lane as a
    * route, for a few reads per marked stop.
    */
   private boardLanes(
@@ -306,8 +306,8 @@ export class Raptor {
         if (b < 0) b = 0;
         const w = idx.bitStart[from];
         if ((idx.bits[w + (b >>> 5)] & (1 << (b & 31))) === 0) continue;
-        // the bucket's first entry, then the few of the bucket that leave before `ready`
-        i0 = idx.bucketFirst[(w << 5) + b];
+        // the word's first entry, then the few of its buckets that leave before `ready`
+        i0 = idx.wordFirst[w + (b >>> 5)];
         while (i0 < end && entDep[i0] < ready) i0++;
       } else i0 = lowerBound(entDep, 0, 1, first, end, ready);
       for (let i = i0; i < end && (!pruned || idx.minAfter[i] < ready); i++) {

@@ -557,8 +557,13 @@ export interface LaneIndex {
   bucketT0: Int32Array;
   buckets: Int32Array;
   bits: Int32Array;
-  /** Per stop and bucket k (at `(bitStart[stop] << 5) + k`): the first entry leaving at or after the bucket's start. */
-  bucketFirst: Int32Array;
+  /**
+   * Per bit word (a stop's 32 buckets, 2^(LANE_SHIFT + 5) s): the first entry leaving at or after
+   * the word's first bucket's start. One int per word, not per bucket: the table stays as small as
+   * `bits` (a per-bucket one was larger than the timetable's arrival times, and its reads missed
+   * the cache); the few entries of the word's earlier buckets are stepped over.
+   */
+  wordFirst: Int32Array;
 }
 
 /** LaneIndex.bits has a bucket per 2^LANE_SHIFT seconds (128): a shift, not a division, finds it. */
@@ -662,16 +667,16 @@ function buildLaneIndex(v: SearchView, laneRoute: Int32Array, laneRepl: Int32Arr
       if (c > 0) bits[bitStart[t] + (k >>> 5)] |= 1 << (k & 31);
     }
   }
-  const bucketFirst = new Int32Array(bitStart[S] << 5);
+  const wordFirst = new Int32Array(bitStart[S]);
   for (let t = 0; t < S; t++) {
     const end = stopOffset[t + 1];
-    for (let k = 0, i = stopOffset[t], o = bitStart[t] << 5; k < buckets[t]; k++) {
-      const start = bucketT0[t] + (k << LANE_SHIFT);
+    for (let w = bitStart[t], i = stopOffset[t]; w < bitStart[t + 1]; w++) {
+      const start = bucketT0[t] + ((w - bitStart[t]) << (LANE_SHIFT + 5));
       while (i < end && dep[i] < start) i++;
-      bucketFirst[o + k] = i;
+      wordFirst[w] = i;
     }
   }
-  return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits, bucketFirst };
+  return { stopOffset, dep, after, minAfter, lane, run, pos, bitStart, bucketT0, buckets, bits, wordFirst };
 }
 
 export interface StopRouteIndex {

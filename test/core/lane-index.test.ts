@@ -12,7 +12,7 @@ import { LANE_SHIFT, RealtimeOverlay } from '../../src/core/realtime.js';
 import { PICKUP_OK } from '../../src/core/timetable.js';
 import { METRO_SIZED, syntheticCity, syntheticUpdates } from '../../bench/synthetic.js';
 
-test('lane index: entries, order, suffix minima, bucket first entries and bucket bits agree with brute force, both views', { timeout: 60_000 }, () => {
+test('lane index: entries, order, suffix minima, bit-word first entries and bucket bits agree with brute force, both views', { timeout: 60_000 }, () => {
   const net = new Network(syntheticCity(METRO_SIZED, 7));
   const o = new RealtimeOverlay(net.timetable, net.input, syntheticUpdates(net, 9, 10_000, 'chaotic'));
   expect(o.laneRoute.length).toBeGreaterThan(10);
@@ -40,12 +40,12 @@ test('lane index: entries, order, suffix minima, bucket first entries and bucket
     for (let s = 0; s < v.stopCount; s++) {
       const a = idx.stopOffset[s];
       const b = idx.stopOffset[s + 1];
-      // each bucket's first entry: the first leaving at or after the bucket's start
-      for (let k = 0; k < idx.buckets[s]; k++) {
-        const start = idx.bucketT0[s] + (k << LANE_SHIFT);
+      // each bit word's first entry: the first leaving at or after the start of the word's first bucket
+      for (let w = idx.bitStart[s]; w < idx.bitStart[s + 1]; w++) {
+        const start = idx.bucketT0[s] + ((w - idx.bitStart[s]) << (LANE_SHIFT + 5));
         let first = a;
         while (first < b && idx.dep[first] < start) first++;
-        if (idx.bucketFirst[(idx.bitStart[s] << 5) + k] !== first) bad.push(`stop ${s}, bucket ${k}: first entry`);
+        if (idx.wordFirst[w] !== first) bad.push(`stop ${s}, word ${w - idx.bitStart[s]}: first entry`);
       }
       let m = 0x7fffffff;
       for (let i = b - 1; i >= a; i--) {
