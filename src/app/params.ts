@@ -50,6 +50,16 @@ export const LIMITS = {
 } as const;
 
 /** A whole-number parameter with a default and bounds; the error names the field. */
+/** A BCP 47 language tag as `lang` takes it (`en`, `zh-Hans`): the preferred language of alert texts. */
+export const LANG_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/** `lang` (CLI `--lang`): a language tag of at most 35 characters, or a ParamError naming the field. */
+export function langTag(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (text.length > 35 || !LANG_TAG.test(text)) throw new ParamError('lang', `lang must be a language tag like en or zh-Hans, got "${text}"`);
+  return text;
+}
+
 export function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
   if (text === undefined || text === '') return def;
   if (!/^\d+$/.test(text.trim())) throw new ParamError(field, `${field} must be a whole number, got "${text}"`);

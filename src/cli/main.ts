@@ -17,8 +17,8 @@ const USAGE = `jjj — Jing-Jin-Ji multimodal routing
 Usage:
   jjj plan [--feeds PATH ...] [--db FILE] --from PLACE --to PLACE (--depart TIME | --arrive TIME)
            [--max-transfers N] [--modes rail,subway,bus,ferry] [--max-walk METRES]
-           [--transfer-slack SECONDS] [--max-hours H] [--realtime FEED=FILE.pb ...] [--json]
-  jjj plan [--feeds PATH ...] --batch FILE.csv [--workers N] [--realtime FEED=FILE.pb ...]
+           [--transfer-slack SECONDS] [--max-hours H] [--realtime FEED=FILE.pb ...] [--lang en] [--json]
+  jjj plan [--feeds PATH ...] --batch FILE.csv [--workers N] [--realtime FEED=FILE.pb ...] [--lang en]
            (CSV header from,to,depart or from,to,arrive)
   jjj isochrone (--from PLACE --depart TIME | --to PLACE --arrive TIME) [--cutoffs 30,60]
            [--window 07:00-09:00] [--percentiles 50,90] [--cell METRES] [--max-walk-minutes M]
@@ -34,7 +34,8 @@ Usage:
 PLACE  a stop id (feed:stop_id, or a bare stop_id unique across feeds), an exact stop name in any
        language of the feed, or lat,lon. A station stands for all its platforms.
 TIME   local date-time in the feed's zone (2026-11-24T08:00) or with an offset (…+08:00).
---realtime  a GTFS-Realtime FeedMessage of a feed, for live times (matched as of its header timestamp).
+--realtime  a GTFS-Realtime FeedMessage of a feed, for live times (matched as of its header timestamp)
+            and, on plan, its service alerts on the legs they inform (--lang: their language).
 Without --feeds the bundled region (data/gtfs/*) is used.`;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,11 +1,10 @@
 /** Rows of `jjj plan --batch`, run by the main thread or a pool worker (pool.ts). */
 import type { Network } from '../core/network.js';
 import { plan } from '../core/plan.js';
-import type { RealtimeOverlay } from '../core/realtime.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
 import type { Chunk, PoolJob } from './pool.js';
-import { offlineOverlay, type RealtimeFile } from './realtime-files.js';
+import { offlineLive, type OfflineLive, type RealtimeFile } from './realtime-files.js';
 import { Utf8Lines } from './utf8-lines.js';
 
 export interface BatchJob extends PoolJob {
@@ -15,6 +14,8 @@ export interface BatchJob extends PoolJob {
   /** `--realtime` messages, and the time to match them at when they have no header timestamp. */
   realtime: RealtimeFile[];
   realtimeNow: number;
+  /** `--lang`: the preferred language of alert texts. */
+  lang: string | undefined;
 }
 
 /**
@@ -25,21 +26,23 @@ export interface BatchJob extends PoolJob {
 export function task(net: Network, job: BatchJob): (from: number, to: number) => Chunk<Uint8Array> {
   const zone = net.input.feeds[0].timezone;
   const out = new Utf8Lines();
-  const live = offlineOverlay(net, job.realtime, job.realtimeNow) ?? undefined;
+  const live = offlineLive(net, job.realtime, job.realtimeNow) ?? undefined;
   return (from, to) => {
     for (let i = from; i < to; i++) {
       const row = job.rows[i];
-      out.line(JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults, live) }));
+      out.line(JSON.stringify({ ...row, ...batchRow(net, zone, row, job.defaults, live, job.lang) }));
     }
     const bytes = out.take();
     return { value: bytes, transfer: [bytes.buffer as ArrayBuffer] };
   };
 }
 
-function batchRow(net: Network, zone: string, row: Record<string, string>, defaults: RawPlanParams, realtime: RealtimeOverlay | undefined): object {
+function batchRow(net: Network, zone: string, row: Record<string, string>, defaults: RawPlanParams, live: OfflineLive | undefined, lang: string | undefined): object {
   try {
     const o = planOptions({ ...defaults, from: row.from, to: row.to, depart: row.depart, arrive: row.arrive }, zone);
-    return plan(net, realtime === undefined ? o : { ...o, realtime });
+    const result = plan(net, live === undefined ? o : { ...o, realtime: live.overlay });
+    live?.alerts.attach(result.itineraries, lang);
+    return result;
   } catch (err) {
     if (err instanceof ParamError || err instanceof UnknownPlaceError)
       return { error: { code: err instanceof ParamError ? 'bad_parameter' : 'unknown_place', field: err.field, message: err.message } };

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { plan, type PlanResult } from '../core/plan.js';
 import { UnknownPlaceError } from '../core/places.js';
-import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
+import { langTag, ParamError, planOptions, type RawPlanParams } from '../app/params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
-import { offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
+import { offlineLive, offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
 import { formatPlan } from './table.js';
 import type { BatchJob } from './plan-job.js';
 import { startPool, workerCount, workerText } from './pool.js';
@@ -33,6 +33,7 @@ const OPTIONS = {
   batch: { type: 'string' },
   workers: { type: 'string' },
   realtime: { type: 'string', multiple: true },
+  lang: { type: 'string' },
 } as const;
 
 export async function runPlan(args: string[]): Promise<number> {
@@ -55,9 +56,11 @@ export async function runPlan(args: string[]): Promise<number> {
   let result: PlanResult;
   try {
     const o = planOptions(raw, zone);
+    const lang = langTag(values.lang);
     // the message's header timestamp is "now" for matching and expiry, else the query time
-    const realtime = offlineOverlay(loaded.network, readRealtimeFiles(values.realtime ?? []), o.time, ttyReport);
-    result = plan(loaded.network, realtime === null ? o : { ...o, realtime });
+    const live = offlineLive(loaded.network, readRealtimeFiles(values.realtime ?? []), o.time, ttyReport);
+    result = plan(loaded.network, live === null ? o : { ...o, realtime: live.overlay });
+    live?.alerts.attach(result.itineraries, lang);
   } catch (err) {
     if (err instanceof ParamError) throw new UsageError(`--${kebab(err.field)}: ${err.message}`);
     if (err instanceof UnknownPlaceError) throw new UsageError(`--${err.field}: ${err.message}`);
@@ -89,11 +92,18 @@ function kebab(field: string): string {
  * BATCH_WORKERS_FROM rows).
  */
 async function runBatch(
-  values: { feeds?: string[] | undefined; db?: string | undefined; workers?: string | undefined; realtime?: string[] | undefined },
+  values: { feeds?: string[] | undefined; db?: string | undefined; workers?: string | undefined; realtime?: string[] | undefined; lang?: string | undefined },
   file: string,
   defaults: RawPlanParams,
 ): Promise<number> {
   const realtime = readRealtimeFiles(values.realtime ?? []);
+  let lang: string | undefined;
+  try {
+    lang = langTag(values.lang);
+  } catch (err) {
+    if (err instanceof ParamError) throw new UsageError(`--lang: ${err.message}`);
+    throw err;
+  }
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true, bom: true });
@@ -113,7 +123,7 @@ async function runBatch(
     // timestamp, else of the first row's time (checked here first, so a bad message fails the command)
     const realtimeNow = firstRowTime(rows, defaults, loaded.network.input.feeds[0].timezone);
     offlineOverlay(loaded.network, realtime, realtimeNow, ttyReport);
-    const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults, realtime, realtimeNow };
+    const job: BatchJob = { feeds: values.feeds ?? null, db: loaded.dbPath, rows, defaults, realtime, realtimeNow, lang };
     const t0 = performance.now();
     const run = await pool.run(job, loaded.network, (bytes) => {
       process.stdout.write(bytes);

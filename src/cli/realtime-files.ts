@@ -1,9 +1,11 @@
 /**
  * `--realtime FEED=FILE.pb` (repeatable) of `jjj plan`, `plan --batch`, `isochrone` and `matrix`:
  * the messages read once, then one overlay built from them offline — in the main thread and, for
- * the commands on worker threads, in each worker from the same bytes.
+ * the commands on worker threads, in each worker from the same bytes — and, for `plan`, their
+ * service alerts on the legs they inform.
  */
 import { readFileSync } from 'node:fs';
+import { AlertIndex, type ServiceAlert } from '../core/alerts.js';
 import type { Network } from '../core/network.js';
 import { RealtimeOverlay, type AddedTripSpec, type TripUpdateSpec } from '../core/realtime.js';
 import { decodeRealtime, mergeDifferential, RealtimeError } from '../feeds/realtime.js';
@@ -38,9 +40,21 @@ export function readRealtimeFiles(specs: readonly string[]): RealtimeFile[] {
  * feed, is a UsageError naming it.
  */
 export function offlineOverlay(net: Network, files: readonly RealtimeFile[], fallbackNow: number, report?: (line: string) => void): RealtimeOverlay | null {
+  return offlineLive(net, files, fallbackNow, report)?.overlay ?? null;
+}
+
+/** What the messages give the answers: the overlay of their trip updates and their service alerts. */
+export interface OfflineLive {
+  overlay: RealtimeOverlay;
+  alerts: AlertIndex;
+}
+
+/** offlineOverlay, and the messages' service alerts indexed against the network (for the legs they inform). */
+export function offlineLive(net: Network, files: readonly RealtimeFile[], fallbackNow: number, report?: (line: string) => void): OfflineLive | null {
   if (files.length === 0) return null;
   const updates: TripUpdateSpec[] = [];
   const added: AddedTripSpec[] = [];
+  const alerts: ServiceAlert[] = [];
   // a DIFFERENTIAL message applies to the feed's message before it, as the server does
   const messages: RealtimeFile[] = [];
   for (const f of files) {
@@ -62,6 +76,7 @@ export function offlineOverlay(net: Network, files: readonly RealtimeFile[], fal
       const decoded = now === fallbackNow ? d : decodeRealtime(net, f.feed, f.bytes, now);
       updates.push(...decoded.updates);
       added.push(...decoded.added);
+      alerts.push(...decoded.alerts);
       const c = decoded.counts;
       report?.(`realtime ${f.feed}: ${c.matched} matched, ${c.unmatched} not (${Object.entries(c.reasons).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'})`);
     } catch (err) {
@@ -71,7 +86,7 @@ export function offlineOverlay(net: Network, files: readonly RealtimeFile[], fal
   }
   const overlay = new RealtimeOverlay(net.timetable, net.input, updates, added);
   if (overlay.corrected.length > 0) report?.(`realtime: ${overlay.corrected.length} run(s) with times running backwards, put in order`);
-  return overlay;
+  return { overlay, alerts: new AlertIndex(net, alerts) };
 }
 
 /** Counts to the terminal only (stderr), as the commands' other progress lines. */

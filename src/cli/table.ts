@@ -17,10 +17,22 @@ function legLine(l: LegOut): string {
   if (l.mode === 'WALK') return `  ${hm(l.departure)}  walk ${l.distanceMetres ?? 0} m (${minutes(l.durationSeconds)}) to ${l.to.name}`;
   const stops = (l.intermediateStops?.length ?? 0) + 1;
   const toward = l.headsign ? ` towards ${l.headsign}` : '';
-  return (
-    `  ${hm(l.departure)}  ${l.mode.padEnd(6)} ${l.routeName ?? ''}${toward}\n` +
-    `         board ${l.from.name} ${hm(l.departure)} → alight ${l.to.name} ${hm(l.arrival)}  (${stops} stop${stops === 1 ? '' : 's'}, ${minutes(l.durationSeconds)})`
-  );
+  const lines = [
+    `  ${hm(l.departure)}  ${l.mode.padEnd(6)} ${l.routeName ?? ''}${toward}`,
+    `         board ${l.from.name} ${hm(l.departure)} → alight ${l.to.name} ${hm(l.arrival)}  (${stops} stop${stops === 1 ? '' : 's'}, ${minutes(l.durationSeconds)})`,
+  ];
+  if (l.realtime) lines.push(`         ${liveText(l)}`);
+  for (const a of l.alerts ?? []) lines.push(`         ⚠ ${a.header || a.effect}${a.description ? ` — ${a.description}` : ''}`);
+  return lines.join('\n');
+}
+
+/** A live leg as the web page shows it (delay in whole minutes at boarding), with the timetable's times. */
+function liveText(l: LegOut): string {
+  if (l.added) return 'live: added trip (not in the timetable)';
+  const d = Math.round((l.delaySeconds ?? 0) / 60);
+  const delay = d === 0 ? 'on time' : d > 0 ? `+${d} min late` : `early −${-d} min`;
+  const timetable = l.scheduledDeparture !== undefined && l.scheduledArrival !== undefined ? ` (timetable ${hm(l.scheduledDeparture)} → ${hm(l.scheduledArrival)})` : '';
+  return `live: ${delay}${timetable}`;
 }
 
 export function formatPlan(_net: Network, result: PlanResult, raw: RawPlanParams): string {

@@ -3,6 +3,7 @@
  * POST /api/admin/realtime/{feed}.
  */
 import { z } from '@hono/zod-openapi';
+import { LANG_TAG } from '../app/params.js';
 
 export const AlertSchema = z
   .object({
@@ -19,7 +20,7 @@ export const AlertSchema = z
 export const LangParam = z
   .string()
   .max(35, { error: 'lang is longer than 35 characters' })
-  .regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, { error: (iss) => `lang must be a language tag like en or zh-Hans, got "${String(iss.input)}"` })
+  .regex(LANG_TAG, { error: (iss) => `lang must be a language tag like en or zh-Hans, got "${String(iss.input)}"` })
   .optional()
   .openapi({ description: 'Preferred language of alert texts (BCP 47, e.g. `en`, `zh`); else the first translation.', example: 'en' });
 

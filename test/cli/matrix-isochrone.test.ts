@@ -114,6 +114,47 @@ describe('jjj plan --realtime', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--realtime');
   });
+
+  test('alerts in the file reach the legs they inform, JSON and terminal, in the --lang asked for; the terminal shows the delay', () => {
+    const { transit_realtime: rt } = GtfsRealtimeBindings;
+    const pb = join(dir, 'l22-alert.pb');
+    const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
+    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
+    writeFileSync(
+      pb,
+      rt.FeedMessage.encode(
+        rt.FeedMessage.fromObject({
+          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
+          entity: [
+            { id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: 180 } }] } },
+            // the route, active during the trip; one for the route but over by 07:00 informs nothing
+            { id: 'a1', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 600, end: ts + 7200 }], headerText: text('22号线限流', 'Line 22 crowd control'), descriptionText: text('燕郊站进站限流', 'Entry is metered at Yanjiao'), effect: rt.Alert.Effect.OTHER_EFFECT } },
+            { id: 'a2', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 7200, end: ts - 1200 }], headerText: text('已结束', 'Over') } },
+          ],
+        }),
+      ).finish(),
+    );
+    const args = ['plan', '--from', 'metro-line22:yanjiao', '--to', 'metro-line22:jintaixizhao', '--depart', '2026-11-24T07:30', '--max-transfers', '0', '--realtime', `metro-line22=${pb}`];
+    const json = (...extra: string[]) => {
+      const r = jjj(...args, '--json', ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { itineraries: { legs: { tripId?: string; alerts?: { id: string; header: string; description: string }[] }[] }[] }).itineraries.flatMap((i) => i.legs);
+    };
+    const leg = json().find((l) => l.tripId === 'metro-line22:l22_wd_1_0700_L');
+    expect(leg?.alerts).toEqual([expect.objectContaining({ id: 'metro-line22:a1', header: '22号线限流', description: '燕郊站进站限流' })]);
+    expect(json('--lang', 'en').find((l) => l.tripId === 'metro-line22:l22_wd_1_0700_L')?.alerts?.[0]).toMatchObject({ header: 'Line 22 crowd control' });
+    const term = jjj(...args, '--lang', 'en');
+    expect(term.status, term.stderr).toBe(0);
+    expect(term.stdout).toContain('live: +3 min late (timetable 07:32 → ');
+    expect(term.stdout).toContain('⚠ Line 22 crowd control — Entry is metered at Yanjiao');
+    expect(term.stdout).not.toContain('Over');
+    // without the file: no live line, no alert
+    const plain = jjj('plan', '--from', 'metro-line22:yanjiao', '--to', 'metro-line22:jintaixizhao', '--depart', '2026-11-24T07:30', '--max-transfers', '0');
+    expect(plain.stdout).not.toMatch(/live:|⚠/);
+    const badLang = jjj(...args, '--lang', 'en_US!');
+    expect(badLang.status).toBe(2);
+    expect(badLang.stderr).toMatch(/--lang: lang must be a language tag/);
+  }, 60_000);
 });
 
 describe('--realtime on plan --batch, matrix and isochrone', () => {
@@ -137,20 +178,25 @@ describe('--realtime on plan --batch, matrix and isochrone', () => {
   );
 
   test('plan --batch: every row on live times, the same on two workers', () => {
-    const early = write('l22-early.pb', [{ id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } }]);
+    const early = write('l22-early.pb', [
+      { id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } },
+      { id: 'a1', alert: { informedEntity: [{ stopId: 'guanzhuang' }], headerText: { translation: [{ text: '管庄站出口封闭', language: 'zh' }, { text: 'Guanzhuang exit closed', language: 'en' }] } } },
+    ]);
     const rows = join(dir, 'live-rows.csv');
     writeFileSync(rows, 'from,to,depart\nmetro-line22:yanjiao,metro-line22:jintaixizhao,2026-11-24T07:30\nmetro-line22:yanjiao,metro-line22:guanzhuang,2026-11-24T07:30\n');
-    const args = ['plan', '--batch', rows, '--max-transfers', '0', '--realtime', `metro-line22=${early}`];
+    const args = ['plan', '--batch', rows, '--max-transfers', '0', '--realtime', `metro-line22=${early}`, '--lang', 'en'];
     const one = jjj(...args, '--workers', '1');
     const two = jjj(...args, '--workers', '2');
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toBe(one.stdout);
-    const lines = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { itineraries: { legs: { tripId?: string; realtime?: true; departure: string }[] }[] });
+    const lines = one.stdout.trim().split('\n').map((l) => JSON.parse(l) as { to: string; itineraries: { legs: { tripId?: string; realtime?: true; departure: string; alerts?: { header: string }[] }[] }[] });
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       const leg = line.itineraries.flatMap((i) => i.legs).find((l) => l.tripId === 'metro-line22:l22_wd_1_0700_L');
       expect(leg).toMatchObject({ realtime: true, departure: '2026-11-24T07:30:45+08:00' });
+      // the stop alert on the row alighting there only, in English (on both threads: same bytes)
+      expect(leg?.alerts, line.to).toEqual(line.to.endsWith('guanzhuang') ? [expect.objectContaining({ header: 'Guanzhuang exit closed' })] : undefined);
     }
     // without the message, the run leaves on time
     const plain = jjj('plan', '--batch', rows, '--max-transfers', '0');
