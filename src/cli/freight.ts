@@ -1,6 +1,8 @@
 /**
  * `jjj freight --from PLACE --to PLACE --ready TIME [--teu N] [--tonnes-per-teu T] [--json]`:
- * sea-rail vs all-road chains for a container shipment (Pareto set over arrival, cost, CO2e).
+ * sea-rail vs all-road chains for a container shipment (Pareto set over arrival, cost, CO2e);
+ * `--realtime FEED=FILE.pb` adds the messages' service alerts to the rail, ship and terminal legs
+ * they inform (the freight timetable itself is not moved by trip updates).
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT, bundledFeeds } from '../app/load.js';
@@ -9,7 +11,9 @@ import { resolveFreightPlace } from '../core/freight/places.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { parseDateTime } from '../core/time.js';
 import { FreightLoadError, loadFreight } from '../feeds/freight.js';
+import { langTag, ParamError } from '../app/params.js';
 import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { offlineLive, readRealtimeFiles, ttyReport } from './realtime-files.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -21,6 +25,8 @@ const OPTIONS = {
   'horizon-days': { type: 'string' },
   customs: { type: 'string' },
   road: { type: 'string' },
+  realtime: { type: 'string', multiple: true },
+  lang: { type: 'string' },
 } as const;
 
 export async function runFreight(args: string[]): Promise<number> {
@@ -31,6 +37,14 @@ export async function runFreight(args: string[]): Promise<number> {
   const horizon = numberFlag(values['horizon-days'], 'horizon-days');
   const customs = values.customs ?? 'direct_loading';
   if (customs !== 'direct_loading' && customs !== 'standard') throw new UsageError(`--customs must be direct_loading or standard, got "${customs}"`);
+  let lang: string | undefined;
+  try {
+    lang = langTag(values.lang);
+  } catch (err) {
+    if (err instanceof ParamError) throw new UsageError(`--lang: ${err.message}`);
+    throw err;
+  }
+  const files = readRealtimeFiles(values.realtime ?? []);
   const loaded = await load(values);
   const feeds = values.feeds !== undefined && values.feeds.length > 0 ? values.feeds : bundledFeeds();
   let freight;
@@ -52,6 +66,8 @@ export async function runFreight(args: string[]): Promise<number> {
     if (err instanceof FreightParamError) throw new UsageError(`--${err.field === 'tonnesPerTeu' ? 'tonnes-per-teu' : err.field === 'horizonDays' ? 'horizon-days' : err.field}: ${err.message}`);
     throw err;
   }
+  // matched as of each message's header timestamp, else the ready time
+  offlineLive(loaded.network, files, ready, ttyReport)?.alerts.attachFreight(result.options, lang, freight.zone);
   process.stdout.write((values.json ? JSON.stringify(result) : formatFreight(result)) + '\n');
   return 0;
 }
@@ -93,7 +109,10 @@ export function formatFreight(r: FreightPlanResult): string {
   });
   r.options.forEach((o, i) => {
     out.push('', `Option ${i + 1} (${o.kind}${o.allRoad ? ', all-road comparison' : ''}):`);
-    for (const l of o.legs) out.push(legLine(l));
+    for (const l of o.legs) {
+      out.push(legLine(l));
+      for (const a of l.alerts ?? []) out.push(`            ⚠ ${a.header || a.effect}${a.description ? ` — ${a.description}` : ''}`);
+    }
     for (const n of o.notes) out.push(`  note: ${n}`);
   });
   return out.join('\n');

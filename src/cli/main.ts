@@ -27,7 +27,8 @@ Usage:
            [--percentile 50] [--max-minutes 120] [--workers N] [--out FILE] [--realtime FEED=FILE.pb ...]
            (CSV: id,lat,lon or id,place)
   jjj freight --from PLACE --to PLACE --ready TIME [--teu N] [--tonnes-per-teu T] [--horizon-days D]
-           [--customs direct_loading|standard] [--road DIR] [--json]   (sea-rail vs all-road containers)
+           [--customs direct_loading|standard] [--road DIR] [--realtime FEED=FILE.pb ...] [--lang en] [--json]
+           (sea-rail vs all-road containers; --realtime: the files' alerts on rail, ship and terminal legs)
   jjj stops QUERY [--feeds PATH ...] [--json]
   jjj import [--feeds PATH ...] [--db FILE] [--json]  (import report and network statistics)
 

@@ -4,6 +4,7 @@
  * agency, route, route type, trip or boarding/alighting stop (a station's alert covers its
  * platforms), active at some moment of the leg; a stop gets the alerts naming it.
  */
+import type { OptionOut as FreightOption } from './freight/plan.js';
 import type { Itinerary, LegOut } from './itinerary.js';
 import type { Network } from './network.js';
 import { formatIso } from './time.js';
@@ -96,6 +97,7 @@ interface LegKey {
 export class AlertIndex {
   private readonly routeAgency = new Map<string, string>();
   private readonly routeZone = new Map<string, string>();
+  private readonly routeType = new Map<string, number>();
 
   constructor(
     private readonly net: Network,
@@ -104,6 +106,7 @@ export class AlertIndex {
     for (const r of net.input.routes) {
       if (r.agencyId !== undefined) this.routeAgency.set(r.id, r.agencyId);
       this.routeZone.set(r.id, net.input.feeds[r.feed]?.timezone ?? 'UTC');
+      this.routeType.set(r.id, r.type);
     }
   }
 
@@ -163,6 +166,33 @@ export class AlertIndex {
     return this.alerts
       .filter((a) => activeDuring(a, from, to) && a.informed.some((s) => s.stop !== undefined && ids.has(s.stop) && s.trip === undefined))
       .map((a) => alertOut(a, lang, zone));
+  }
+
+  /**
+   * Add `alerts` to the rail, ship and terminal legs of freight options some alert informs (in
+   * place): a ride by its route, agency, route type, any of the runs it uses (a split ride uses
+   * several) and the terminals it boards and leaves; a terminal leg by its terminal (stop
+   * selectors only: it has no route). Truck legs run on roads no feed describes.
+   */
+  attachFreight(options: FreightOption[], lang: string | null | undefined, zone: string): void {
+    if (this.alerts.length === 0) return;
+    for (const o of options)
+      for (const leg of o.legs) {
+        if (leg.mode === 'TRUCK') continue;
+        const from = Date.parse(leg.departure) / 1000;
+        const to = Date.parse(leg.arrival) / 1000;
+        const stops = [...this.stopAndParent(leg.from.id ?? undefined), ...(leg.to.id === leg.from.id ? [] : this.stopAndParent(leg.to.id ?? undefined))];
+        const base = {
+          agency: leg.routeId !== undefined ? this.routeAgency.get(leg.routeId) : undefined,
+          route: leg.routeId,
+          routeType: leg.routeId !== undefined ? this.routeType.get(leg.routeId) : undefined,
+          stops,
+        };
+        const trips = leg.departures?.map((d) => d.tripId) ?? [];
+        const keys: LegKey[] = trips.length === 0 ? [{ ...base, trip: undefined }] : trips.map((trip) => ({ ...base, trip }));
+        const found = this.alerts.filter((a) => activeDuring(a, from, to) && a.informed.some((s) => keys.some((k) => AlertIndex.matches(s, k))));
+        if (found.length > 0) leg.alerts = found.map((a) => alertOut(a, lang, zone));
+      }
   }
 
   /** Add `alerts` to every transit leg some alert informs (in place). */

@@ -6,6 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../app/params.js';
 import { DEFAULT_HORIZON_DAYS, DEFAULT_TONNES_PER_TEU } from '../core/freight/plan.js';
+import { AlertSchema, LangParam } from './realtime-schemas.js';
 import { requiredText } from './schemas.js';
 
 /** Bounds of the freight query (the same as planFreight's validation). */
@@ -50,6 +51,7 @@ export const FreightQuery = z.object({
     .enum(['direct_loading', 'standard'], { error: (iss) => `customs must be direct_loading or standard, got "${String(iss.input)}"` })
     .optional()
     .openapi({ description: 'Export paperwork at the port: `direct_loading` (抵港直装, default) or `standard` (the 5-day staging).' }),
+  lang: LangParam,
 });
 
 const LineString = z.object({ type: z.literal('LineString'), coordinates: z.array(z.tuple([z.number(), z.number()])).openapi({ description: '[lon, lat] pairs' }) });
@@ -86,6 +88,7 @@ export const FreightLeg = z
         customsClearanceHours: z.number().nullable(),
       })
       .optional(),
+    alerts: z.array(AlertSchema).optional().openapi({ description: 'RAIL/SHIP/TERMINAL: GTFS-Realtime service alerts informing the route, a run used or a terminal, active during the leg (texts in `lang`)' }),
     geometry: LineString.openapi({ description: 'TRUCK: along the road graph; RAIL/SHIP: the trip shape or the line through its stops' }),
   })
   .openapi('FreightLeg');

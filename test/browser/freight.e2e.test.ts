@@ -11,15 +11,18 @@
 // Without /usr/bin/chromium the suite is skipped locally and fails under CI (CI must install it).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, CHROMIUM, CJK, REPO_ROOT, browserSession, skip } from './harness.js';
 
+const { transit_realtime: rt } = GtfsRealtimeBindings;
+const TOKEN = 'freight-e2e-token';
 const SCREENSHOT = path.join(ARTIFACTS, 'freight.png');
 const SCREENSHOT_EN = path.join(ARTIFACTS, 'freight-en.png');
 
 describe.skipIf(skip)(`web page in headless chromium: freight mode${skip ? ` (skipped: no ${CHROMIUM})` : ''}`, () => {
-  const s = browserSession({ tmpPrefix: 'jjj-browser-freight-', viewport: { width: 1280, height: 960 } });
+  const s = browserSession({ tmpPrefix: 'jjj-browser-freight-', viewport: { width: 1280, height: 960 }, env: () => ({ JJJ_ADMIN_TOKEN: TOKEN }) });
   const { serverLog, requests, external, consoleErrors } = s;
   const logTail = () => s.logTail();
   let page: Page;
@@ -155,6 +158,37 @@ describe.skipIf(skip)(`web page in headless chromium: freight mode${skip ? ` (sk
     expect(await strokes(), 'no freight chain left on the map').toEqual([]);
     console.log(`[browser e2e] freight planned and screenshotted in ${Date.now() - t0} ms → ${path.relative(REPO_ROOT, SCREENSHOT)}`);
   }, 90_000);
+
+  it('a service alert pushed for 天津港 shows on the rail, ship and terminal legs at the port, the description on click', async () => {
+    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
+    const body = rt.FeedMessage.encode(
+      rt.FeedMessage.fromObject({
+        header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) },
+        entity: [{ id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: text('预计延误一天', 'Sailings about a day late') } }],
+      }),
+    ).finish();
+    const push = await fetch(`${base}/api/admin/realtime/sea-rail-freight`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-protobuf' }, body: Buffer.from(body) });
+    expect(push.status, await push.clone().text()).toBe(200);
+    // the page is in English since the test before; plan the same shipment again
+    await page.locator('#mode-tabs [data-mode="freight"]').click();
+    await page.waitForSelector('#freight-panel:not([hidden])');
+    const planned = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/freight/plan');
+    await page.locator('#freight-plan-button').click();
+    const res = await planned;
+    expect(new URL(res.url()).searchParams.get('lang')).toBe('en');
+    await page.waitForFunction(() => document.querySelector('#freight-results')?.getAttribute('data-state') === 'done');
+    const fog = page.locator('.freight-option[data-kind="sea-rail"] .freight-leg .leg-alert[data-alert-id="sea-rail-freight:fog"]');
+    expect(await fog.count(), 'legs at the port carry the alert').toBeGreaterThan(0);
+    const modes = await fog.evaluateAll((as) => as.map((a) => a.closest('.freight-leg')?.getAttribute('data-mode')));
+    expect(modes).toEqual(expect.arrayContaining(['SHIP', 'TERMINAL']));
+    expect(modes).not.toContain('TRUCK');
+    expect(await page.locator('.freight-leg[data-mode="TRUCK"] .leg-alert').count()).toBe(0);
+    expect((await fog.first().locator('.alert-header').innerText()).trim()).toBe('Fog: Tianjin port closed to shipping');
+    expect(await fog.first().locator('.alert-description').isVisible()).toBe(false);
+    await fog.first().locator('summary').click();
+    expect((await fog.first().locator('.alert-description').innerText()).trim()).toBe('Sailings about a day late');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'freight-alert.png'), fullPage: true });
+  }, 60_000);
 
   it('made no request beyond the local server and logged no console error', () => {
     expect(requests.length, 'the page made requests').toBeGreaterThan(0);

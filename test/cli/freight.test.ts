@@ -5,10 +5,11 @@
  * test/freight/region.test.ts covers runFreight in-process.)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { PACKAGE_ROOT } from '../../src/app/load.js';
 import type { FreightPlanResult } from '../../src/core/freight/plan.js';
 
@@ -54,6 +55,34 @@ describe('jjj freight', () => {
       }
     }
   }, 60_000);
+
+  test('--realtime: the file\'s alerts on the legs at the port they inform, JSON and table, in --lang', () => {
+    const { transit_realtime: rt } = GtfsRealtimeBindings;
+    const pb = join(dir, 'fog.pb');
+    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
+    const ts = Date.parse('2026-11-27T07:00:00+08:00') / 1000;
+    writeFileSync(
+      pb,
+      rt.FeedMessage.encode(
+        rt.FeedMessage.fromObject({
+          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
+          entity: [{ id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: text('预计延误一天', 'About a day late') } }],
+        }),
+      ).finish(),
+    );
+    const args = ['freight', '--from', 'sjz_dry_port', '--to', 'port_valencia', '--ready', '2026-11-27T08:00', '--teu', '78', '--realtime', `sea-rail-freight=${pb}`];
+    const j = jjj(...args, '--json');
+    expect(j.status, j.stderr).toBe(0);
+    const legs = (JSON.parse(j.stdout) as FreightPlanResult).options.flatMap((o) => o.legs);
+    const informed = legs.filter((l) => l.alerts !== undefined);
+    expect(informed.length).toBeGreaterThan(0);
+    for (const l of legs) expect(l.alerts !== undefined, `${l.mode} ${l.from.id} → ${l.to.id}`).toBe(l.mode !== 'TRUCK' && [l.from.id, l.to.id].some((id) => id?.startsWith('sea-rail-freight:tianjin_port')));
+    expect(informed[0].alerts![0]).toMatchObject({ id: 'sea-rail-freight:fog', header: '天津港大雾封航' });
+    const table = jjj(...args, '--lang', 'en');
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toContain('⚠ Fog: Tianjin port closed to shipping — About a day late');
+    expect(jjj(...args, '--lang', '!').stderr).toMatch(/--lang: lang must be a language tag/);
+  }, 120_000);
 
   test('bad input and unknown places exit 2 naming the flag', () => {
     const base = ['freight', '--from', 'sjz_dry_port', '--to', 'port_sines', '--ready', '2026-11-27T08:00'];

@@ -12,10 +12,15 @@
  *   H06 both routes are in /api/openapi.json
  *   H07 fuzz: 600 seeded random / garbage / huge / unicode parameter sets on the bundled region —
  *       every answer is 200 or a JSON 400 naming a parameter, never a 500
+ *   H08 GTFS-Realtime service alerts pushed for the freight feed reach the rail, ship and terminal
+ *       legs they inform (terminal station, agency, route, a run used), in `lang`, active during
+ *       the leg; truck legs and legs elsewhere get none; the answer keeps its schema
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import { RealtimeHub } from '../../src/server/realtime.js';
 import { rmSync } from 'node:fs';
 import { bundledFeeds, loadNetwork, PACKAGE_ROOT, type Loaded } from '../../src/app/load.js';
 import { resolveFreightPlace } from '../../src/core/freight/places.js';
@@ -115,6 +120,7 @@ describe('GET /api/freight/plan', () => {
       [{ ...SEED, tonnesPerTeu: '-3' }, 'tonnesPerTeu', /number/],
       [{ ...SEED, horizonDays: '0' }, 'horizonDays', /at least 1/],
       [{ ...SEED, horizonDays: '121' }, 'horizonDays', /120/],
+      [{ ...SEED, lang: 'en_US!' }, 'lang', /language tag/],
       [{ ...SEED, customs: 'fast' }, 'customs', /direct_loading or standard/],
       [{ ...SEED, ready: 'tomorrow' }, 'ready', /invalid time/],
       [{ ...SEED, ready: '2026-13-01T08:00' }, 'ready', /invalid time/],
@@ -174,6 +180,58 @@ describe('GET /api/freight/plan', () => {
   });
 });
 
+describe('GET /api/freight/plan with GTFS-Realtime alerts', () => {
+  test('H08 alerts reach the rail, ship and terminal legs they inform, in the language asked for', async () => {
+    const { transit_realtime: rt } = GtfsRealtimeBindings;
+    const hub = new RealtimeHub(state, { maxAgeSeconds: 600 });
+    const live = createApp(state, { adminToken: 'tok', log: () => {}, realtimeHub: hub });
+    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
+    const ready = Date.parse('2026-11-27T08:00:00+08:00') / 1000;
+    const body = rt.FeedMessage.encode(
+      rt.FeedMessage.fromObject({
+        header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) },
+        entity: [
+          // the port station: its rail terminal and quays are platforms of it
+          { id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), effect: rt.Alert.Effect.SIGNIFICANT_DELAYS } },
+          { id: 'rail', alert: { informedEntity: [{ agencyId: 'cr_freight' }], headerText: text('班列加开', 'Extra shuttle trains') } },
+          // over before the boxes are ready: informs nothing
+          { id: 'old', alert: { informedEntity: [{ stopId: 'tianjin_port' }], activePeriod: [{ start: ready - 7200, end: ready - 3600 }], headerText: text('已结束', 'Over') } },
+        ],
+      }),
+    ).finish();
+    const send = async (bytes: Uint8Array) => {
+      const res = await live.request('/api/admin/realtime/sea-rail-freight', { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/x-protobuf' }, body: Buffer.from(bytes) });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    expect(JSON.stringify(await json<FreightPlanResult>(await get(SEED)))).not.toContain('"alerts"');
+    await send(body);
+    const plan = async (lang: string) => {
+      const res = await live.request(`/api/freight/plan?${new URLSearchParams({ ...SEED, lang })}`);
+      expect(res.status).toBe(200);
+      const out = await json<FreightPlanResult>(res);
+      expect(PlanSchema.parse(out)).toEqual(out);
+      return out;
+    };
+    const en = await plan('en');
+    const legs = en.options.flatMap((o) => o.legs);
+    const ids = (l: (typeof legs)[number]) => (l.alerts ?? []).map((a) => a.id).sort();
+    const atPort = (l: (typeof legs)[number]) => [l.from.id, l.to.id].some((id) => id?.startsWith('sea-rail-freight:tianjin_port'));
+    expect(legs.some((l) => l.mode === 'RAIL') && legs.some((l) => l.mode === 'SHIP') && legs.some((l) => l.mode === 'TERMINAL')).toBe(true);
+    for (const l of legs) {
+      const want = l.mode === 'TRUCK' ? [] : [...(atPort(l) ? ['sea-rail-freight:fog'] : []), ...(l.mode === 'RAIL' ? ['sea-rail-freight:rail'] : [])].sort();
+      expect(ids(l), `${l.mode} ${l.from.id} → ${l.to.id}`).toEqual(want);
+    }
+    expect(legs.some((l) => l.mode === 'SHIP' && ids(l).includes('sea-rail-freight:fog'))).toBe(true);
+    expect(legs.find((l) => ids(l).includes('sea-rail-freight:fog'))!.alerts!.find((a) => a.id === 'sea-rail-freight:fog')).toMatchObject({ header: 'Fog: Tianjin port closed to shipping', effect: 'SIGNIFICANT_DELAYS' });
+    const zh = await plan('zh');
+    expect(zh.options.flatMap((o) => o.legs).flatMap((l) => l.alerts ?? []).find((a) => a.id === 'sea-rail-freight:fog')?.header).toBe('天津港大雾封航');
+    // a message without them (full dataset): the alerts are gone again
+    await send(rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) + 1 }, entity: [] })).finish());
+    expect(JSON.stringify(await json<FreightPlanResult>(await get(SEED)))).not.toContain('"alerts"');
+    hub.stop();
+  });
+});
+
 describe('GET /api/freight/places', () => {
   test('H05 terminals, ports, overseas ports and cities; every id plans', async () => {
     const res = await app.request('/api/freight/places');
@@ -200,7 +258,7 @@ describe('GET /api/freight/places', () => {
     const doc = await json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>(await app.request('/api/openapi.json'));
     expect(doc.paths['/api/freight/places']?.get).toBeDefined();
     const params = doc.paths['/api/freight/plan']?.get?.parameters?.map((p) => p.name);
-    expect(params).toEqual(['from', 'to', 'ready', 'teu', 'tonnesPerTeu', 'horizonDays', 'customs']);
+    expect(params).toEqual(['from', 'to', 'ready', 'teu', 'tonnesPerTeu', 'horizonDays', 'customs', 'lang']);
   });
 });
 
@@ -241,7 +299,7 @@ describe('fuzz', () => {
       const body = await json<ErrorJson & { options?: unknown[] }>(res);
       if (res.status === 400) {
         expect(['bad_parameter', 'unknown_place'], `${q}`).toContain(body.error.code);
-        expect(['from', 'to', 'ready', 'teu', 'tonnesPerTeu', 'horizonDays', 'customs'], `${q}`).toContain(body.error.field);
+        expect(['from', 'to', 'ready', 'teu', 'tonnesPerTeu', 'horizonDays', 'customs', 'lang'], `${q}`).toContain(body.error.field);
       } else expect(Array.isArray(body.options), `${q}`).toBe(true);
     }
     expect(statuses.get(200) ?? 0, JSON.stringify([...statuses])).toBeGreaterThan(150); // the generator reaches real plans too

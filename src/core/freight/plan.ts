@@ -4,6 +4,7 @@
  * the JSON the CLI prints and the HTTP route returns. Times are ISO 8601 in the freight feed's
  * zone (Asia/Shanghai for the bundled region), overseas arrivals included.
  */
+import type { AlertOut } from '../alerts.js';
 import { E7 } from '../input.js';
 import { formatIso } from '../time.js';
 import type { CustomsChoice, FreightNetwork } from './network.js';
@@ -82,6 +83,8 @@ export interface LegOut {
     cutoffMinutes: number | null;
     customsClearanceHours: number | null;
   };
+  /** Service alerts (GTFS-RT) informing a rail, ship or terminal leg, active during it (AlertIndex.attachFreight). */
+  alerts?: AlertOut[];
   geometry: { type: 'LineString'; coordinates: [number, number][] };
 }
 

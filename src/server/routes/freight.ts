@@ -149,6 +149,7 @@ export function registerFreight(app: OpenAPIHono<AppEnv>, o: FreightRouteOptions
         ...(horizon !== undefined ? { horizonDays: horizon } : {}),
         customs: q.customs ?? 'direct_loading',
       });
+      snap.realtime?.alerts.attachFreight(result.options, q.lang, fn.zone); // the snapshot's alerts, with its network
       return c.json(result, 200);
     } catch (err) {
       if (err instanceof UnknownPlaceError) return fail(c, 400, 'unknown_place', err.message, err.field);

@@ -16,6 +16,7 @@
  * `data-all-road`, `aria-current` on the one drawn); each leg is a `.freight-leg[data-mode]`.
  */
 import { getJson } from './api.js';
+import { alertsEl } from './plan.js';
 import { registerMode } from './modes.js';
 import { lang, t } from './i18n.js';
 import { escapeHtml } from './map.js';
@@ -29,6 +30,7 @@ import { escapeHtml } from './map.js';
  *   trucks?: number, roads?: string[], restMinutes?: number, routeId?: string, routeName?: string,
  *   capacityTeu?: number | null, departures?: Run[],
  *   terminal?: { role: string, flow: string | null, customsMode: string | null, handlingMinutes: number },
+ *   alerts?: import('./api.js').Alert[],
  *   geometry: { type: 'LineString', coordinates: [number, number][] } }} FreightLeg
  * @typedef {{ kind: 'sea-rail' | 'rail' | 'all-road', allRoad: boolean, dominated: boolean,
  *   departure: string, arrival: string, durationHours: number, costCny: number, co2eKg: number,
@@ -310,7 +312,7 @@ async function plan() {
   if (!ui.to.value) (setFieldError('to', t('frNeedTo')), (ok = false));
   if (!ui.ready.value) (setFieldError('ready', t('needTime')), (ok = false));
   if (!ok) return;
-  const q = new URLSearchParams({ from: ui.from.value, to: ui.to.value, ready: ui.ready.value.slice(0, 16), teu: ui.teu.value.trim(), tonnesPerTeu: ui.tonnes.value.trim(), customs: ui.customs.value });
+  const q = new URLSearchParams({ from: ui.from.value, to: ui.to.value, ready: ui.ready.value.slice(0, 16), teu: ui.teu.value.trim(), tonnesPerTeu: ui.tonnes.value.trim(), customs: ui.customs.value, lang: lang() });
   planning?.abort();
   const ctrl = new AbortController();
   planning = ctrl;
@@ -538,6 +540,8 @@ function legEl(l) {
     body.append(el('span', 'freight-leg-title', title), el('span', 'freight-leg-detail', detail.join(' · ')));
   }
   body.append(el('span', 'freight-leg-figures', `${cnyText(l.costCny)} · ${co2Text(l.co2eKg)}`));
+  // GTFS-Realtime alerts on the rides and terminals they inform (fog closing the port, extra trains)
+  if (l.alerts && l.alerts.length > 0) body.append(alertsEl(l.alerts));
   li.append(time, badge, body);
   return li;
 }

@@ -85,7 +85,7 @@ function liveEl(/** @type {Leg} */ leg) {
  * Service alerts of a leg: an icon and the header; the description (and link) open on click.
  * @param {NonNullable<Leg['alerts']>} alerts
  */
-function alertsEl(alerts) {
+export function alertsEl(alerts) {
   const box = el('div', 'leg-alerts');
   for (const a of alerts) {
     const d = el('details', 'leg-alert');
