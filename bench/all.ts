@@ -105,7 +105,7 @@ if (want('isochrone')) {
 }
 if (want('realtime')) {
   progress('realtime…');
-  section('Realtime', 'npm run bench:realtime', tables(script('realtime.bench.js')));
+  section('Realtime', 'npm run bench:realtime', tables(script('realtime.bench.js', noNyc ? ['--no-nyc'] : [])));
 }
 if (want('freight')) {
   progress('freight…');

@@ -5,11 +5,12 @@
  * in (what the delayed network costs any RAPTOR) is timed too, and paired runs — the arms in
  * alternating blocks of all queries, the sum of each query's fastest of several repetitions —
  * give the ratios, which hold up on a busy machine better than separate timings; the median of
- * several paired runs is printed with their range. On the metro and the bundled region the ratios
- * are also taken arrive-by (the mirrored views and lane index).
+ * several paired runs is printed with their range. On the metro, the bundled region and New York
+ * the ratios are also taken arrive-by (the mirrored views and lane index).
  *
  *   npm run bench:realtime
- *   npm run bench:realtime -- bundled-region      # one suite (synthetic-metro, synthetic-city, bundled-region)
+ *   npm run bench:realtime -- bundled-region      # one suite (synthetic-metro, synthetic-city, bundled-region, nyc-subway)
+ *   npm run bench:realtime -- --no-nyc            # without New York's subway even when fetched (npm run fetch:city -- --only subway)
  */
 import { compileTimetable } from '../src/core/compile.js';
 import type { NetworkInput } from '../src/core/input.js';
@@ -21,7 +22,9 @@ import { decodeRealtime } from '../src/feeds/realtime.js';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { ALL_MODES, type SearchRequest } from '../src/core/query.js';
 import { addDays, daysBetween, formatGtfsTime, parseDateTime, serviceDayOrigin } from '../src/core/time.js';
-import { bundledFeeds, loadNetwork } from '../src/app/load.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledFeeds, loadNetwork, PACKAGE_ROOT } from '../src/app/load.js';
 import { CITY_SIZED, DELAY_MODELS as MODELS, METRO_SIZED, syntheticCity, syntheticUpdates, type DelayModel as Model } from './synthetic.js';
 import { machine, measure, median, mulberry32, printRows, type Row } from './harness.js';
 
@@ -148,16 +151,16 @@ interface Ratio {
 
 
 /** `arriveToo`: also arrive-by ratios (the same stop pairs, arriving by two hours after the departure time). */
-async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean): Promise<void> {
-  // the updates are for the queries' day, 2026-11-24 (day 1 of a synthetic network)
-  const day = daysBetween(net.input.firstDate, '2026-11-24');
+async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], reps: number, rounds: number, arriveToo: boolean, date = '2026-11-24'): Promise<void> {
+  // the updates are for the queries' day, 2026-11-24 (day 1 of a synthetic network), or `date`
+  const day = daysBetween(net.input.firstDate, date);
   const ups = syntheticUpdates(net, 9, 10_000, 'chaotic', day);
   const build = () => new RealtimeOverlay(net.timetable, net.input, ups);
   rows.push(await measure(name, 'build overlay from 10,000 stop-time updates', [0], build, () => [build().entries.length], 3000));
   // the same updates as GTFS-Realtime messages (one per feed), end to end: decode, match (trip_id
   // + start_date, stops by stop_id), build the overlay — what every poll of such feeds costs
   const messages = feedMessages(net, ups);
-  const now = parseDateTime('2026-11-24T12:00', net.input.feeds[0].timezone)!;
+  const now = parseDateTime(`${date}T12:00`, net.input.feeds[0].timezone)!;
   const decodeAll = () => [...messages].map(([feed, bytes]) => decodeRealtime(net, feed, bytes, now, { finishedGraceSeconds: 7 * 86400 }));
   const endToEnd = () => {
     const d = decodeAll();
@@ -173,7 +176,7 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
   for (let t = 0; t < net.input.trips.length; t++) for (const s of tripStops(net.input, t)) seen.add(s);
   const served = [...seen];
   const zone = net.input.feeds[0].timezone;
-  const mid = parseDateTime('2026-11-24T00:00', zone)!;
+  const mid = parseDateTime(`${date}T00:00`, zone)!;
   const qs: SearchRequest[] = Array.from({ length: 300 }, () => ({
     direction: 'depart',
     time: mid + Math.floor((6 + rnd() * 14) * 3600),
@@ -223,15 +226,20 @@ async function suite(name: string, net: Network, rows: Row[], ratios: Ratio[], r
 console.log(`# realtime benchmarks — ${machine()} — ${new Date().toISOString()}`);
 const rows: Row[] = [];
 const ratios: Ratio[] = [];
-const only = process.argv[2] ?? ''; // a suite name (or part of one): only that suite
+const args = process.argv.slice(2);
+const only = args.find((a) => !a.startsWith('--')) ?? ''; // a suite name (or part of one): only that suite
 if ('synthetic-metro'.includes(only)) await suite('synthetic-metro', new Network(syntheticCity(METRO_SIZED, 7)), rows, ratios, 20, 5, true);
 if ('synthetic-city'.includes(only)) await suite('synthetic-city', new Network(syntheticCity(CITY_SIZED, 11)), rows, ratios, 3, 3, false);
 // the bundled region (rail with express trains overtaking stopping ones, Line 22, buses) as the server loads it
 if ('bundled-region'.includes(only) && bundledFeeds().length > 0) await suite('bundled-region', (await loadNetwork({ progress: false })).network, rows, ratios, 20, 5, true);
+// a real feed, when fetched (npm run fetch:city -- --only subway): New York's subway on 2026-09-23, a Wednesday
+const nycSubway = join(PACKAGE_ROOT, 'bench', 'data', 'nyc-subway');
+if ('nyc-subway'.includes(only) && !args.includes('--no-nyc') && existsSync(nycSubway))
+  await suite('nyc-subway', (await loadNetwork({ feeds: [nycSubway], progress: false })).network, rows, ratios, 3, 3, true, '2026-09-23');
 console.log('');
 printRows(rows);
 console.log('');
-console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro, region) / 3 (city) such runs, and the range of the overlay\'s; arrive-by, on the metro and the region: the same stop pairs, arriving by two hours after the departure time):');
+console.log('Paired (arms in alternating blocks of all queries; per arm the sum of each query\'s fastest repetition; the median of 5 (metro, region) / 3 (city, New York) such runs, and the range of the overlay\'s; arrive-by, on the metro, the region and New York: the same stop pairs, arriving by two hours after the departure time):');
 console.log('');
 console.log('| suite | queries | delays | live runs | extra lanes | with overlay ÷ without | (range) | delays written in ÷ without | with overlay ÷ delays written in | same answers as written in |');
 console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
