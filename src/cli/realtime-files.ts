@@ -1,8 +1,8 @@
 /**
- * `--realtime FEED=FILE.pb` (repeatable) of `jjj plan`, `plan --batch`, `isochrone` and `matrix`:
- * the messages read once, then one overlay built from them offline — in the main thread and, for
- * the commands on worker threads, in each worker from the same bytes — and, for `plan`, their
- * service alerts on the legs they inform.
+ * `--realtime FEED=FILE.pb` (repeatable) of `jjj plan`, `plan --batch`, `isochrone`, `matrix` and
+ * `freight`: the messages read once, then one overlay built from them offline — in the main thread
+ * and, for the commands on worker threads, in each worker from the same bytes — and, for `plan` and
+ * `freight`, their service alerts on the legs they inform.
  */
 import { readFileSync } from 'node:fs';
 import { AlertIndex, type ServiceAlert } from '../core/alerts.js';
