@@ -370,6 +370,10 @@ export class Raptor {
     const dayBit = 1 << (d & 31);
     let bound = st.bound;
     let trip = -1;
+    // the latest run before `trip` that runs on day d (−1: none): only it can be an earlier run to
+    // move to (FIFO), however many runs of other service days lie between — weekday, Saturday and
+    // Sunday runs of one pattern share a route, so the run just before is often not running
+    let prev = -1;
     let boardPos = -1;
     let boardRound = -1;
     for (let p = p0; p < n; p++) {
@@ -381,18 +385,20 @@ export class Raptor {
       }
       if ((f & PICKUP_OK) !== 0) {
         const ready = bestReady[s];
-        // an earlier trip is catchable only if the one before the current departs after `ready`
-        if (ready !== UNREACHED && (trip < 0 || (trip > 0 && ready <= dep[base + (trip - 1) * n + p] + off))) {
-          const limit = trip < 0 ? nT : trip;
+        // an earlier run is catchable only if the running one before the current departs after `ready`
+        if (ready !== UNREACHED && (trip < 0 || (prev >= 0 && ready <= dep[base + prev * n + p] + off))) {
+          const limit = trip < 0 ? nT : prev + 1;
           const t = ready - off;
           // a first boarding searches every run; a move to an earlier run is mostly one or two
-          // back, which a search galloping down from the current run finds in a read or two
-          const lo = trip < 0 ? lowerBound(dep, base + p, n, 0, nT, t) : lowerBoundBelow(dep, base + p, n, trip, t);
+          // back, which a search galloping down from the running one before finds in a read or two
+          const lo = trip < 0 ? lowerBound(dep, base + p, n, 0, nT, t) : lowerBoundBelow(dep, base + p, n, prev + 1, t);
           for (let j = lo; j < limit; j++) {
             if ((serviceDays[tripService[t0 + j] * dayWords + dayWord] & dayBit) !== 0) {
               trip = j;
               boardPos = p;
               boardRound = st.readyRound[s];
+              prev = j - 1;
+              while (prev >= 0 && (serviceDays[tripService[t0 + prev] * dayWords + dayWord] & dayBit) === 0) prev--;
               break;
             }
           }

@@ -158,6 +158,30 @@ describe('raptor module tests', () => {
     expect(f.describe(f.search('A', 'B', '2026-11-23T07:00').journeys[0])).toBe('A ~ ot 09:00 09:10 ~ B [09:00 09:10]');
   });
 
+  test('A09b a scan moves to an earlier run across runs of other service days between them', () => {
+    // one route, its runs by time: e1 (weekday), x (not today), e2 (weekday); reached at A too late
+    // for e1 and at C (a second access, 15 min) in time for it: the scan boarding e2 at A must move
+    // back to e1 at C over x, which does not run
+    const f = new Fixture(
+      tiny({
+        stops: ['A', 'B', 'C', 'D'],
+        services: { weekday: [1], other: [0, 2] },
+        trips: [
+          { id: 'e1', route: 'R', service: 'weekday', times: 'A 8:00, B 8:10, C 8:20, D 8:30' },
+          { id: 'x', route: 'R', service: 'other', times: 'A 8:05, B 8:15, C 8:25, D 8:35' },
+          { id: 'e2', route: 'R', service: 'weekday', times: 'A 8:10, B 8:20, C 8:30, D 8:40' },
+        ],
+      }),
+    );
+    const access = [
+      { stop: f.stop('A'), seconds: 0 },
+      { stop: f.stop('C'), seconds: 15 * 60 },
+    ];
+    const r = f.search('A', 'D', `${DAY}T08:01`, { access });
+    expect(r.journeys.map((j) => f.describe(j))).toEqual(['C ~ R 08:20 08:30 ~ D [08:05 08:30]']);
+    expect(f.tt.forward.routeCount).toBe(1); // the three runs share one route: the case the scan handles
+  });
+
   test('A10 daylight saving: stop times count from noon minus 12 h of the service day', () => {
     // Europe/Berlin springs forward on 2027-03-28 at 02:00. Noon (CEST) − 12 h = 2027-03-27T22:00Z,
     // so service-day time 01:00 is 23:00Z = 00:00 CET, and 04:00 is 02:00Z = 04:00 CEST.
