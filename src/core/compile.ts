@@ -1,6 +1,7 @@
 /**
- * NetworkInput + TransferGraph → Timetable: frequency expansion, FIFO route splitting, service
- * day bitsets, stop→route index, and the time-mirrored reverse view.
+ * NetworkInput + TransferGraph → Timetable: frequency expansion, routes by pattern split by
+ * service days that never meet and into FIFO lanes, service day bitsets, stop→route index, and
+ * the time-mirrored reverse view.
  */
 import { PICKUP_NONE, type NetworkInput } from './input.js';
 import { modeOfRouteType, type TransferGraph } from './query.js';
@@ -114,8 +115,63 @@ function groupPatterns(input: NetworkInput, st: Columns): Pattern[] {
   return [...byKey.values()];
 }
 
+/** Groups of runs with day sets that never meet, above which a pattern stays one route (see byServiceGroup). */
+const MAX_SERVICE_GROUPS = 8;
+
+/** Runs a pattern needs before byServiceGroup splits it (CompileOptions.serviceSplitMinRuns). */
+export const SERVICE_SPLIT_MIN_RUNS = 64;
+
+export interface CompileOptions {
+  /**
+   * A pattern with at least this many runs is split by service days that never meet (default
+   * SERVICE_SPLIT_MIN_RUNS; 0 splits every pattern, as the property tests do).
+   */
+  serviceSplitMinRuns?: number;
+}
+
+/**
+ * A pattern's instances split into groups whose service days never meet — weekday, Saturday and
+ * Sunday runs of one line, say — each to be routes of its own: on any day at most one group
+ * runs, so a scan of the route on a day meets that day's runs only, where before it stepped over
+ * the other days' (59 % of New York's subway runs on a weekday; the day loop skips a group's
+ * route on the days it does not run, by its day bits). Services meeting on some day stay together
+ * (transitively). A pattern stays one route with fewer than `minRuns` runs (a few buses a day: an
+ * extra route costs more than the runs it saves stepping over) or more than MAX_SERVICE_GROUPS
+ * groups (a service per date, as some feeds have: a stop's route list would grow with the days).
+ */
+function byServiceGroup(input: NetworkInput, p: Pattern, serviceDays: Uint32Array, dayWords: number, dayCount: number, minRuns: number): Pattern[] {
+  if (p.instances.length < minRuns) return [p];
+  const services = [...new Set(p.instances.map((i) => input.trips.service(i.input)))];
+  if (services.length < 2) return [p];
+  const parent = services.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  // services running on one day are one group: each day's first service takes the others in
+  const owner = new Int32Array(dayCount).fill(-1);
+  services.forEach((svc, i) => {
+    for (let d = 0; d < dayCount; d++) {
+      if ((serviceDays[svc * dayWords + (d >>> 5)] & (1 << (d & 31))) === 0) continue;
+      if (owner[d] < 0) owner[d] = i;
+      else parent[find(i)] = find(owner[d]);
+    }
+  });
+  const index = new Map(services.map((svc, i) => [svc, i]));
+  const groups = new Map<number, Instance[]>();
+  for (const inst of p.instances) {
+    const g = find(index.get(input.trips.service(inst.input))!);
+    let list = groups.get(g);
+    if (list === undefined) groups.set(g, (list = []));
+    list.push(inst);
+  }
+  if (groups.size < 2 || groups.size > MAX_SERVICE_GROUPS) return [p];
+  return [...groups.values()].map((instances) => ({ ...p, instances }));
+}
+
 /** Build the forward view plus trip metadata; the reverse view is derived lazily. */
-export function compileTimetable(input: NetworkInput, transfers: TransferGraph): Timetable {
+export function compileTimetable(input: NetworkInput, transfers: TransferGraph, options: CompileOptions = {}): Timetable {
+  const splitMinRuns = options.serviceSplitMinRuns ?? SERVICE_SPLIT_MIN_RUNS;
   const stopCount = input.stops.length;
   const dayCount = input.dayCount;
   const dayWords = Math.max(1, Math.ceil(dayCount / 32));
@@ -141,7 +197,8 @@ export function compileTimetable(input: NetworkInput, transfers: TransferGraph):
   // Routes = FIFO lanes of patterns.
   const st = fullStopTimes(input);
   const lanes: { pattern: Pattern; trips: Instance[] }[] = [];
-  for (const p of groupPatterns(input, st)) for (const lane of fifoLanes(st, p)) lanes.push({ pattern: p, trips: lane });
+  for (const whole of groupPatterns(input, st))
+    for (const p of byServiceGroup(input, whole, serviceDays, dayWords, dayCount, splitMinRuns)) for (const lane of fifoLanes(st, p)) lanes.push({ pattern: p, trips: lane });
 
   const routeCount = lanes.length;
   const routeStopsOffset = new Int32Array(routeCount + 1);

@@ -107,7 +107,7 @@ export function tiny(net: TinyNetwork): NetworkInput {
   });
 }
 
-import { compileTimetable } from '../../src/core/compile.js';
+import { compileTimetable, type CompileOptions } from '../../src/core/compile.js';
 import { Raptor, type Journey } from '../../src/core/raptor.js';
 import { WalkNetwork } from '../../src/core/walk.js';
 import { ALL_MODES, type SearchRequest } from '../../src/core/query.js';
@@ -123,8 +123,9 @@ export class Fixture {
   constructor(
     readonly input: NetworkInput,
     transfers?: TransferGraph,
+    options?: CompileOptions,
   ) {
-    this.tt = compileTimetable(input, transfers ?? new WalkNetwork(input).transferGraph());
+    this.tt = compileTimetable(input, transfers ?? new WalkNetwork(input).transferGraph(), options);
     this.raptor = new Raptor(this.tt);
     this.zone = input.feeds[0].timezone;
   }

@@ -159,13 +159,13 @@ describe('raptor module tests', () => {
   });
 
   test('A09b a scan moves to an earlier run across runs of other service days between them', () => {
-    // one route, its runs by time: e1 (weekday), x (not today), e2 (weekday); reached at A too late
-    // for e1 and at C (a second access, 15 min) in time for it: the scan boarding e2 at A must move
-    // back to e1 at C over x, which does not run
+    // one route, its runs by time: e1, x (not today), e2 — one route as their services meet on
+    // day 2; reached at A too late for e1 and at C (a second access, 15 min) in time for it: the
+    // scan boarding e2 at A must move back to e1 at C over x, which does not run
     const f = new Fixture(
       tiny({
         stops: ['A', 'B', 'C', 'D'],
-        services: { weekday: [1], other: [0, 2] },
+        services: { weekday: [1, 2], other: [0, 2] },
         trips: [
           { id: 'e1', route: 'R', service: 'weekday', times: 'A 8:00, B 8:10, C 8:20, D 8:30' },
           { id: 'x', route: 'R', service: 'other', times: 'A 8:05, B 8:15, C 8:25, D 8:35' },
@@ -180,6 +180,29 @@ describe('raptor module tests', () => {
     const r = f.search('A', 'D', `${DAY}T08:01`, { access });
     expect(r.journeys.map((j) => f.describe(j))).toEqual(['C ~ R 08:20 08:30 ~ D [08:05 08:30]']);
     expect(f.tt.forward.routeCount).toBe(1); // the three runs share one route: the case the scan handles
+  });
+
+  test('A09c runs whose service days never meet are routes of their own; each day finds its own', () => {
+    const trips = [
+      { id: 'w1', route: 'R', service: 'weekday', times: 'A 8:00, B 8:10' },
+      { id: 's1', route: 'R', service: 'weekend', times: 'A 8:05, B 8:12' },
+      { id: 'w2', route: 'R', service: 'weekday', times: 'A 8:20, B 8:30' },
+      { id: 'o1', route: 'R', service: 'both', times: 'A 9:00, B 9:10' },
+    ];
+    // weekday (day 1) and weekend (days 0, 2) never meet: two routes; with a service on days 1 and 2 they are one
+    // (serviceSplitMinRuns 0: split however few the runs; by default a pattern of 4 runs stays whole)
+    const apart = { stops: ['A', 'B'], services: { weekday: [1], weekend: [0, 2], both: [0] }, trips };
+    const split = new Fixture(tiny(apart), undefined, { serviceSplitMinRuns: 0 });
+    const joined = new Fixture(tiny({ stops: ['A', 'B'], services: { weekday: [1], weekend: [0, 2], both: [1, 2] }, trips }), undefined, { serviceSplitMinRuns: 0 });
+    expect(split.tt.forward.routeCount).toBe(2);
+    expect(joined.tt.forward.routeCount).toBe(1);
+    expect(new Fixture(tiny(apart)).tt.forward.routeCount).toBe(1);
+    for (const f of [split, joined]) {
+      expect(f.describe(f.search('A', 'B', `${DAY}T08:01`).journeys[0])).toBe('A ~ R 08:20 08:30 ~ B [08:20 08:30]');
+      expect(f.describe(f.search('A', 'B', '2026-11-23T08:01').journeys[0])).toBe('A ~ R 08:05 08:12 ~ B [08:05 08:12]');
+      // each day its own runs: day 0's search is not served a weekday run, day 1's not a weekend one
+      expect(f.search('A', 'B', '2026-11-23T08:06').journeys.map((j) => f.describe(j))[0]).not.toMatch(/08:20/);
+    }
   });
 
   test('A10 daylight saving: stop times count from noon minus 12 h of the service day', () => {

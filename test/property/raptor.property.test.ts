@@ -65,16 +65,28 @@ function plannedPairs(): { netSeed: number; querySeeds: number[] }[] {
   });
 }
 
+// every pattern split by services that never meet, however few its runs (the default leaves small ones whole)
+const split0 = { serviceSplitMinRuns: 0 };
+
 describe('RAPTOR agrees with the reference router', () => {
-  it(`on seeded random networks and queries (JJJ_PROPERTY_SEED=${propertySeed()})`, { timeout: 60_000 }, () => {
+  it.each([
+    ['', {}],
+    // calendars whose days never meet (weekday / weekend): a pattern's runs become routes of their own per group
+    [', services that never meet', { disjointServices: true }],
+  ] as const)(`on seeded random networks and queries%s (JJJ_PROPERTY_SEED=${propertySeed()})`, { timeout: 60_000 }, (_, options) => {
     const reports: string[] = [];
     let mismatches = 0;
     let compared = 0;
+    let split = 0; // networks where compile made more routes than with every service on every day
     for (const { netSeed, querySeeds } of plannedPairs()) {
-      const net = randomNetwork(netSeed);
+      const net = randomNetwork(netSeed, options);
+      if ('disjointServices' in options) {
+        const everyDay = { ...net.input, services: net.input.services.map((x) => ({ ...x, days: new Uint8Array(x.days.length).fill(1) })) };
+        if (compileTimetable(net.input, net.transfers, split0).forward.routeCount > compileTimetable(everyDay, net.transfers, split0).forward.routeCount) split++;
+      }
       let raptor: Raptor | string;
       try {
-        raptor = new Raptor(compileTimetable(net.input, net.transfers));
+        raptor = new Raptor(compileTimetable(net.input, net.transfers, split0));
       } catch (e) {
         raptor = `compile threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       }
@@ -99,5 +111,6 @@ describe('RAPTOR agrees with the reference router', () => {
     const message = `${mismatches} of ${compared} queries differ; first ${reports.length}:\n\n${reports.join('\n\n')}`;
     expect(mismatches, message).toBe(0);
     expect(compared).toBeGreaterThan(0);
+    if ('disjointServices' in options) expect(split, 'networks whose patterns were split by service').toBeGreaterThan(plannedPairs().length / 2);
   });
 });

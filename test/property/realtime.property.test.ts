@@ -112,14 +112,18 @@ function rewritten(input: NetworkInput, tt: Timetable, overlay: RealtimeOverlay,
 }
 
 describe('RAPTOR with a realtime overlay agrees with the reference on the rewritten network', () => {
-  it(`random delays, skips, cancellations and added trips (JJJ_PROPERTY_SEED=${propertySeed()})`, { timeout: 60_000 }, () => {
+  it.each([
+    ['', {}, {}],
+    // calendars whose days never meet, every pattern split by them: the overlay replaces a group's route on its days
+    [', services that never meet (patterns split)', { disjointServices: true }, { serviceSplitMinRuns: 0 }],
+  ] as const)(`random delays, skips, cancellations and added trips%s (JJJ_PROPERTY_SEED=${propertySeed()})`, { timeout: 60_000 }, (_, netOptions, compileOptions) => {
     const failures: string[] = [];
     let compared = 0;
     let withLiveLegs = 0;
     for (let n = 0; n < NETWORKS; n++) {
       const netSeed = networkSeed(propertySeed() + 7, n);
-      const net = randomNetwork(netSeed);
-      const tt = compileTimetable(net.input, net.transfers);
+      const net = randomNetwork(netSeed, netOptions);
+      const tt = compileTimetable(net.input, net.transfers, compileOptions);
       const raptor = new Raptor(tt);
       const { updates, added } = randomUpdates(new Rng(netSeed), net.input, tt);
       const overlay = new RealtimeOverlay(tt, net.input, updates, added);

@@ -27,6 +27,8 @@ export interface RandomNetworkOptions {
   /** Route count range [stops / 5, stops / 2], at least 3. */
   minRoutes?: number;
   maxRoutes?: number;
+  /** Services that never meet: each day runs one of them (weekday / weekend calendars, whose runs compile splits into routes of their own). */
+  disjointServices?: boolean;
 }
 
 /** First dates whose 2–4 day range always contains a Europe/Berlin DST change. */
@@ -100,11 +102,16 @@ export function randomNetwork(seed: number, opts: RandomNetworkOptions = {}): Ra
 
   const services: ServiceInput[] = [];
   const serviceCount = rng.int(1, 4);
-  for (let s = 0; s < serviceCount; s++) {
-    const days = new Uint8Array(dayCount);
-    for (let d = 0; d < dayCount; d++) days[d] = rng.chance(s === 0 ? 0.9 : 0.6) ? 1 : 0;
-    services.push({ id: `cn:svc${s}`, days });
-  }
+  if (opts.disjointServices) {
+    // each day to one service (a day of none too): their days never meet
+    const owner = Array.from({ length: dayCount }, () => rng.int(-1, serviceCount - 1));
+    for (let s = 0; s < serviceCount; s++) services.push({ id: `cn:svc${s}`, days: Uint8Array.from(owner, (o) => (o === s ? 1 : 0)) });
+  } else
+    for (let s = 0; s < serviceCount; s++) {
+      const days = new Uint8Array(dayCount);
+      for (let d = 0; d < dayCount; d++) days[d] = rng.chance(s === 0 ? 0.9 : 0.6) ? 1 : 0;
+      services.push({ id: `cn:svc${s}`, days });
+    }
 
   const routes: RouteInput[] = [];
   const trips: TripWithTimes[] = [];
