@@ -1,6 +1,7 @@
 /** Shared CLI plumbing: flag parsing, loading with progress, error types. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadNetwork, type Loaded } from '../app/load.js';
+import { langTag, ParamError } from '../app/params.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -54,4 +55,14 @@ export async function load(values: { feeds?: string[] | undefined; db?: string |
   if (tty && (errors > 0 || warnings > 0))
     process.stderr.write(`import: ${errors} error kinds, ${warnings} warning kinds (run \`jjj import\` for the report)\n`);
   return loaded;
+}
+
+/** `--lang` (the language of alert texts): a language tag, or a UsageError naming the flag. */
+export function langFlag(text: string | undefined): string | undefined {
+  try {
+    return langTag(text);
+  } catch (err) {
+    if (err instanceof ParamError) throw new UsageError(`--lang: ${err.message}`);
+    throw err;
+  }
 }

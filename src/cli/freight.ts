@@ -11,9 +11,9 @@ import { resolveFreightPlace } from '../core/freight/places.js';
 import { UnknownPlaceError } from '../core/places.js';
 import { parseDateTime } from '../core/time.js';
 import { FreightLoadError, loadFreight } from '../feeds/freight.js';
-import { langTag, ParamError } from '../app/params.js';
-import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { FEED_OPTIONS, UsageError, langFlag, load, parse, splitFeeds } from './common.js';
 import { offlineLive, readRealtimeFiles, ttyReport } from './realtime-files.js';
+import { alertLine } from './table.js';
 
 const OPTIONS = {
   ...FEED_OPTIONS,
@@ -37,13 +37,7 @@ export async function runFreight(args: string[]): Promise<number> {
   const horizon = numberFlag(values['horizon-days'], 'horizon-days');
   const customs = values.customs ?? 'direct_loading';
   if (customs !== 'direct_loading' && customs !== 'standard') throw new UsageError(`--customs must be direct_loading or standard, got "${customs}"`);
-  let lang: string | undefined;
-  try {
-    lang = langTag(values.lang);
-  } catch (err) {
-    if (err instanceof ParamError) throw new UsageError(`--lang: ${err.message}`);
-    throw err;
-  }
+  const lang = langFlag(values.lang);
   const files = readRealtimeFiles(values.realtime ?? []);
   const loaded = await load(values);
   const feeds = values.feeds !== undefined && values.feeds.length > 0 ? values.feeds : bundledFeeds();
@@ -111,7 +105,7 @@ export function formatFreight(r: FreightPlanResult): string {
     out.push('', `Option ${i + 1} (${o.kind}${o.allRoad ? ', all-road comparison' : ''}):`);
     for (const l of o.legs) {
       out.push(legLine(l));
-      for (const a of l.alerts ?? []) out.push(`            ⚠ ${a.header || a.effect}${a.description ? ` — ${a.description}` : ''}`);
+      for (const a of l.alerts ?? []) out.push(`            ${alertLine(a)}`);
     }
     for (const n of o.notes) out.push(`  note: ${n}`);
   });

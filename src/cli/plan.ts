@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { plan, type PlanResult } from '../core/plan.js';
 import { UnknownPlaceError } from '../core/places.js';
-import { langTag, ParamError, planOptions, type RawPlanParams } from '../app/params.js';
-import { FEED_OPTIONS, UsageError, load, parse, splitFeeds } from './common.js';
+import { ParamError, planOptions, type RawPlanParams } from '../app/params.js';
+import { FEED_OPTIONS, UsageError, langFlag, load, parse, splitFeeds } from './common.js';
 import { offlineLive, offlineOverlay, readRealtimeFiles, ttyReport } from './realtime-files.js';
 import { formatPlan } from './table.js';
 import type { BatchJob } from './plan-job.js';
@@ -56,7 +56,7 @@ export async function runPlan(args: string[]): Promise<number> {
   let result: PlanResult;
   try {
     const o = planOptions(raw, zone);
-    const lang = langTag(values.lang);
+    const lang = langFlag(values.lang);
     // the message's header timestamp is "now" for matching and expiry, else the query time
     const live = offlineLive(loaded.network, readRealtimeFiles(values.realtime ?? []), o.time, ttyReport);
     result = plan(loaded.network, live === null ? o : { ...o, realtime: live.overlay });
@@ -97,13 +97,7 @@ async function runBatch(
   defaults: RawPlanParams,
 ): Promise<number> {
   const realtime = readRealtimeFiles(values.realtime ?? []);
-  let lang: string | undefined;
-  try {
-    lang = langTag(values.lang);
-  } catch (err) {
-    if (err instanceof ParamError) throw new UsageError(`--lang: ${err.message}`);
-    throw err;
-  }
+  const lang = langFlag(values.lang);
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(readFileSync(file), { columns: true, skip_empty_lines: true, trim: true, bom: true });

@@ -1,6 +1,7 @@
 /** Human-readable renderings for the terminal. */
 import type { Network } from '../core/network.js';
 import type { PlanResult } from '../core/plan.js';
+import type { AlertOut } from '../core/alerts.js';
 import type { LegOut } from '../core/itinerary.js';
 import type { RawPlanParams } from '../app/params.js';
 
@@ -22,8 +23,13 @@ function legLine(l: LegOut): string {
     `         board ${l.from.name} ${hm(l.departure)} → alight ${l.to.name} ${hm(l.arrival)}  (${stops} stop${stops === 1 ? '' : 's'}, ${minutes(l.durationSeconds)})`,
   ];
   if (l.realtime) lines.push(`         ${liveText(l)}`);
-  for (const a of l.alerts ?? []) lines.push(`         ⚠ ${a.header || a.effect}${a.description ? ` — ${a.description}` : ''}`);
+  for (const a of l.alerts ?? []) lines.push(`         ${alertLine(a)}`);
   return lines.join('\n');
+}
+
+/** An alert under a leg: `⚠ header — description` (the effect when the feed gave no header). */
+export function alertLine(a: AlertOut): string {
+  return `⚠ ${a.header || a.effect}${a.description ? ` — ${a.description}` : ''}`;
 }
 
 /** A live leg as the web page shows it (delay in whole minutes at boarding), with the timetable's times. */
