@@ -49,7 +49,6 @@ export const LIMITS = {
   windowMinutes: 1440,
 } as const;
 
-/** A whole-number parameter with a default and bounds; the error names the field. */
 /** A BCP 47 language tag as `lang` takes it (`en`, `zh-Hans`): the preferred language of alert texts. */
 export const LANG_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -60,6 +59,7 @@ export function langTag(text: string | undefined): string | undefined {
   return text;
 }
 
+/** A whole-number parameter with a default and bounds; the error names the field. */
 export function int(field: string, text: string | undefined, def: number, min: number, max: number): number {
   if (text === undefined || text === '') return def;
   if (!/^\d+$/.test(text.trim())) throw new ParamError(field, `${field} must be a whole number, got "${text}"`);
