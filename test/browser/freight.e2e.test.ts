@@ -11,12 +11,11 @@
 // Without /usr/bin/chromium the suite is skipped locally and fails under CI (CI must install it).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, CHROMIUM, CJK, REPO_ROOT, browserSession, skip } from './harness.js';
+import { feedMessage, zhEn } from '../support/realtime-message.js';
 
-const { transit_realtime: rt } = GtfsRealtimeBindings;
 const TOKEN = 'freight-e2e-token';
 const SCREENSHOT = path.join(ARTIFACTS, 'freight.png');
 const SCREENSHOT_EN = path.join(ARTIFACTS, 'freight-en.png');
@@ -160,13 +159,9 @@ describe.skipIf(skip)(`web page in headless chromium: freight mode${skip ? ` (sk
   }, 90_000);
 
   it('a service alert pushed for 天津港 shows on the rail, ship and terminal legs at the port, the description on click', async () => {
-    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
-    const body = rt.FeedMessage.encode(
-      rt.FeedMessage.fromObject({
-        header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) },
-        entity: [{ id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: text('预计延误一天', 'Sailings about a day late') } }],
-      }),
-    ).finish();
+    const body = feedMessage(Math.floor(Date.now() / 1000), [
+      { id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: zhEn('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: zhEn('预计延误一天', 'Sailings about a day late') } },
+    ]);
     const push = await fetch(`${base}/api/admin/realtime/sea-rail-freight`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-protobuf' }, body: Buffer.from(body) });
     expect(push.status, await push.clone().text()).toBe(200);
     // the page is in English since the test before; plan the same shipment again

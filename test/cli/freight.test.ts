@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { PACKAGE_ROOT } from '../../src/app/load.js';
 import type { FreightPlanResult } from '../../src/core/freight/plan.js';
+import { feedMessage, zhEn } from '../support/realtime-message.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'jjj-cli-freight-'));
@@ -57,18 +57,11 @@ describe('jjj freight', () => {
   }, 60_000);
 
   test('--realtime: the file\'s alerts on the legs at the port they inform, JSON and table, in --lang', () => {
-    const { transit_realtime: rt } = GtfsRealtimeBindings;
     const pb = join(dir, 'fog.pb');
-    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
     const ts = Date.parse('2026-11-27T07:00:00+08:00') / 1000;
     writeFileSync(
       pb,
-      rt.FeedMessage.encode(
-        rt.FeedMessage.fromObject({
-          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
-          entity: [{ id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: text('预计延误一天', 'About a day late') } }],
-        }),
-      ).finish(),
+      feedMessage(ts, [{ id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: zhEn('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), descriptionText: zhEn('预计延误一天', 'About a day late') } }]),
     );
     const args = ['freight', '--from', 'sjz_dry_port', '--to', 'port_valencia', '--ready', '2026-11-27T08:00', '--teu', '78', '--realtime', `sea-rail-freight=${pb}`];
     const j = jjj(...args, '--json');

@@ -89,22 +89,13 @@ describe('jjj isochrone', () => {
   }, 60_000); // spawns the CLI (each run loads the network): slow on a loaded machine
 });
 
-import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import { feedMessage, rt, zhEn } from '../support/realtime-message.js';
 
 describe('jjj plan --realtime', () => {
   test('a GTFS-RT file moves the Line 22 train: the itinerary shows live and scheduled times', () => {
-    const { transit_realtime: rt } = GtfsRealtimeBindings;
     const pb = join(dir, 'l22.pb');
     const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
-    writeFileSync(
-      pb,
-      rt.FeedMessage.encode(
-        rt.FeedMessage.fromObject({
-          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
-          entity: [{ id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } }],
-        }),
-      ).finish(),
-    );
+    writeFileSync(pb, feedMessage(ts, [{ id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: -120 } }] } }]));
     const r = jjj('plan', '--from', 'metro-line22:yanjiao', '--to', 'metro-line22:jintaixizhao', '--depart', '2026-11-24T07:30', '--max-transfers', '0', '--realtime', `metro-line22=${pb}`, '--json');
     expect(r.status, r.stderr).toBe(0);
     const legs = (JSON.parse(r.stdout) as { itineraries: { legs: { realtime?: boolean; delaySeconds?: number; tripId?: string }[] }[] }).itineraries.flatMap((i) => i.legs);
@@ -116,23 +107,16 @@ describe('jjj plan --realtime', () => {
   });
 
   test('alerts in the file reach the legs they inform, JSON and terminal, in the --lang asked for; the terminal shows the delay', () => {
-    const { transit_realtime: rt } = GtfsRealtimeBindings;
     const pb = join(dir, 'l22-alert.pb');
     const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
-    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
     writeFileSync(
       pb,
-      rt.FeedMessage.encode(
-        rt.FeedMessage.fromObject({
-          header: { gtfsRealtimeVersion: '2.0', timestamp: ts },
-          entity: [
-            { id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: 180 } }] } },
-            // the route, active during the trip; one for the route but over by 07:00 informs nothing
-            { id: 'a1', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 600, end: ts + 7200 }], headerText: text('22号线限流', 'Line 22 crowd control'), descriptionText: text('燕郊站进站限流', 'Entry is metered at Yanjiao'), effect: rt.Alert.Effect.OTHER_EFFECT } },
-            { id: 'a2', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 7200, end: ts - 1200 }], headerText: text('已结束', 'Over') } },
-          ],
-        }),
-      ).finish(),
+      feedMessage(ts, [
+        { id: 'd1', tripUpdate: { trip: { tripId: 'l22_wd_1_0700_L', startDate: '20261124' }, stopTimeUpdate: [{ stopId: 'yanjiao', departure: { delay: 180 } }] } },
+        // the route, active during the trip; one for the route but over by 07:00 informs nothing
+        { id: 'a1', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 600, end: ts + 7200 }], headerText: zhEn('22号线限流', 'Line 22 crowd control'), descriptionText: zhEn('燕郊站进站限流', 'Entry is metered at Yanjiao'), effect: rt.Alert.Effect.OTHER_EFFECT } },
+        { id: 'a2', alert: { informedEntity: [{ routeId: 'l22' }], activePeriod: [{ start: ts - 7200, end: ts - 1200 }], headerText: zhEn('已结束', 'Over') } },
+      ]),
     );
     const args = ['plan', '--from', 'metro-line22:yanjiao', '--to', 'metro-line22:jintaixizhao', '--depart', '2026-11-24T07:30', '--max-transfers', '0', '--realtime', `metro-line22=${pb}`];
     const json = (...extra: string[]) => {
@@ -158,11 +142,10 @@ describe('jjj plan --realtime', () => {
 });
 
 describe('--realtime on plan --batch, matrix and isochrone', () => {
-  const { transit_realtime: rt } = GtfsRealtimeBindings;
   const ts = Date.parse('2026-11-24T07:20:00+08:00') / 1000;
   const write = (name: string, entity: object[]) => {
     const file = join(dir, name);
-    writeFileSync(file, rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp: ts }, entity })).finish());
+    writeFileSync(file, feedMessage(ts, entity));
     return file;
   };
   // every weekday run of Line 22 cancelled on 2026-11-24 (a Tuesday)

@@ -19,7 +19,6 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { RealtimeHub } from '../../src/server/realtime.js';
 import { rmSync } from 'node:fs';
 import { bundledFeeds, loadNetwork, PACKAGE_ROOT, type Loaded } from '../../src/app/load.js';
@@ -33,6 +32,7 @@ import { freightFor } from '../../src/server/routes/freight.js';
 import { ServerState } from '../../src/server/state.js';
 import { seededRandom } from '../../src/core/isochrone.js';
 import { json, readyApp, type ErrorJson } from './helpers.js';
+import { feedMessage, rt, zhEn } from '../support/realtime-message.js';
 
 const DB = join(tmpdir(), `jjj-freight-api-${process.pid}.sqlite`);
 let loaded: Loaded;
@@ -182,23 +182,16 @@ describe('GET /api/freight/plan', () => {
 
 describe('GET /api/freight/plan with GTFS-Realtime alerts', () => {
   test('H08 alerts reach the rail, ship and terminal legs they inform, in the language asked for', async () => {
-    const { transit_realtime: rt } = GtfsRealtimeBindings;
     const hub = new RealtimeHub(state, { maxAgeSeconds: 600 });
     const live = createApp(state, { adminToken: 'tok', log: () => {}, realtimeHub: hub });
-    const text = (zh: string, en: string) => ({ translation: [{ text: zh, language: 'zh' }, { text: en, language: 'en' }] });
     const ready = Date.parse('2026-11-27T08:00:00+08:00') / 1000;
-    const body = rt.FeedMessage.encode(
-      rt.FeedMessage.fromObject({
-        header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) },
-        entity: [
-          // the port station: its rail terminal and quays are platforms of it
-          { id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: text('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), effect: rt.Alert.Effect.SIGNIFICANT_DELAYS } },
-          { id: 'rail', alert: { informedEntity: [{ agencyId: 'cr_freight' }], headerText: text('班列加开', 'Extra shuttle trains') } },
-          // over before the boxes are ready: informs nothing
-          { id: 'old', alert: { informedEntity: [{ stopId: 'tianjin_port' }], activePeriod: [{ start: ready - 7200, end: ready - 3600 }], headerText: text('已结束', 'Over') } },
-        ],
-      }),
-    ).finish();
+    const body = feedMessage(Math.floor(Date.now() / 1000), [
+      // the port station: its rail terminal and quays are platforms of it
+      { id: 'fog', alert: { informedEntity: [{ stopId: 'tianjin_port' }], headerText: zhEn('天津港大雾封航', 'Fog: Tianjin port closed to shipping'), effect: rt.Alert.Effect.SIGNIFICANT_DELAYS } },
+      { id: 'rail', alert: { informedEntity: [{ agencyId: 'cr_freight' }], headerText: zhEn('班列加开', 'Extra shuttle trains') } },
+      // over before the boxes are ready: informs nothing
+      { id: 'old', alert: { informedEntity: [{ stopId: 'tianjin_port' }], activePeriod: [{ start: ready - 7200, end: ready - 3600 }], headerText: zhEn('已结束', 'Over') } },
+    ]);
     const send = async (bytes: Uint8Array) => {
       const res = await live.request('/api/admin/realtime/sea-rail-freight', { method: 'POST', headers: { authorization: 'Bearer tok', 'content-type': 'application/x-protobuf' }, body: Buffer.from(bytes) });
       expect(res.status, await res.clone().text()).toBe(200);
@@ -226,7 +219,7 @@ describe('GET /api/freight/plan with GTFS-Realtime alerts', () => {
     const zh = await plan('zh');
     expect(zh.options.flatMap((o) => o.legs).flatMap((l) => l.alerts ?? []).find((a) => a.id === 'sea-rail-freight:fog')?.header).toBe('天津港大雾封航');
     // a message without them (full dataset): the alerts are gone again
-    await send(rt.FeedMessage.encode(rt.FeedMessage.fromObject({ header: { gtfsRealtimeVersion: '2.0', timestamp: Math.floor(Date.now() / 1000) + 1 }, entity: [] })).finish());
+    await send(feedMessage(Math.floor(Date.now() / 1000) + 1, []));
     expect(JSON.stringify(await json<FreightPlanResult>(await get(SEED)))).not.toContain('"alerts"');
     hub.stop();
   });
